@@ -1,0 +1,1 @@
+"""Ingestion: readers per source format, HTML extraction, cleaning of scraped text, metadata."""
