@@ -1,0 +1,47 @@
+# Two entry points, each doing every install step itself on a fresh machine:
+#   make analyze INPUT=../shared/corpus/iraq-embassy-2020 OUT=brief/
+#   make test
+PYTHON ?= python3
+VENV ?= .venv
+INPUT ?= ../shared/corpus/iraq-embassy-2020
+OUT ?= brief
+AEB ?= ../shared/data/aeb
+# Floor for storyline's mean 4-gram F1 on the AEB development set; pinned at what we reach
+# (see the closing note of the foundation issue), so a regression fails CI.
+AEB_F1_FLOOR ?= 0.90
+
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: analyze test lint browser benchmark clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+analyze: $(STAMP)
+	$(BIN)/storyline analyze $(INPUT) --out $(OUT)
+
+# Debian's Chromium for the real-browser tests (Playwright's own browser download does not
+# work offline). Installed only when missing, and only when we may (root, as in CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium missing and not root: browser tests will be skipped"; fi; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) browser lint
+	$(BIN)/pytest -n 2 -q
+	$(BIN)/storyline evaluate extraction $(AEB) --fail-under $(AEB_F1_FLOOR)
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/ingest_throughput.py --sizes 1000 10000
+
+clean:
+	rm -rf $(VENV) brief .pytest_cache .ruff_cache

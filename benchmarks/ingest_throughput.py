@@ -1,0 +1,93 @@
+"""Ingestion throughput (articles/s) and peak memory on N HTML pages, on the embedded store.
+
+The pages are built from the AEB development pages (../shared/data/aeb/html): page k is AEB
+page k mod 181 with a distinct paragraph added to its body, so every page is a different
+article and none is skipped as already seen. Each size runs in a fresh subprocess so its peak
+resident memory (ru_maxrss) is its own.
+
+    .venv/bin/python benchmarks/ingest_throughput.py --sizes 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+AEB_HTML = REPO.parent / "shared" / "data" / "aeb" / "html"
+
+
+def build_pages(folder: Path, count: int) -> None:
+    sources = sorted(AEB_HTML.glob("*.html.gz"))
+    if not sources:
+        sys.exit(f"no AEB pages found in {AEB_HTML}")
+    pages = [gzip.decompress(path.read_bytes()).decode("utf-8", "replace") for path in sources]
+    for index in range(count):
+        page = pages[index % len(pages)]
+        marker = (
+            f"<p>Benchmark variant {index}: this paragraph makes page {index} a distinct "
+            f"article for the ingestion benchmark, copy {index // len(pages)}.</p>"
+        )
+        cut = page.lower().rfind("</p>")
+        page = page[: cut + 4] + marker + page[cut + 4 :] if cut >= 0 else page + marker
+        (folder / f"page-{index:05d}.html").write_text(page, encoding="utf-8")
+
+
+def run_one(folder: Path, db: Path) -> dict:
+    """Ingest ``folder`` into ``db`` in this process; print the figures as JSON."""
+    from storyline.ingest.pipeline import ingest
+    from storyline.store import SQLiteStore
+
+    started = time.perf_counter()
+    with SQLiteStore(db) as store:
+        report = ingest([str(folder)], store)
+        stored = store.count_articles()
+    elapsed = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "inputs": len(report.inputs),
+        "articles": stored,
+        "rejected": len(report.rejected),
+        "seconds": round(elapsed, 2),
+        "articles_per_second": round(stored / elapsed, 2) if elapsed else None,
+        "peak_rss_mib": round(peak_kib / 1024, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(run_one(Path(args.child[0]), Path(args.child[1]))))
+        return
+    results = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="storyline-bench-") as tmp:
+            folder = Path(tmp) / "pages"
+            folder.mkdir()
+            build_pages(folder, size)
+            output = subprocess.run(
+                [sys.executable, __file__, "--child", str(folder), str(Path(tmp) / "s.db")],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            figures = {"pages": size, **json.loads(output.strip().splitlines()[-1])}
+            results.append(figures)
+            print(json.dumps(figures), flush=True)
+    out = REPO / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "ingest_throughput.json").write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

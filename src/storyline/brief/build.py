@@ -1,0 +1,92 @@
+"""Assembling ``brief.json``'s document from the run's records.
+
+The document is the single source for every renderer. Its layout is fixed by
+``schema/brief.schema.json``; bump ``SCHEMA_VERSION`` (minor for additions, major for changes)
+whenever the layout changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from storyline import __version__
+from storyline.model import Article, DuplicateLink, to_dict
+from storyline.store import InputRecord
+
+SCHEMA_VERSION = "1.0"
+
+
+def build_brief(
+    articles: Iterable[Article],
+    inputs: Sequence[InputRecord],
+    near_duplicates: Iterable[DuplicateLink],
+) -> dict[str, Any]:
+    """The brief of one run: its articles, duplicates and rejected inputs.
+
+    Only this run's ``inputs`` count: a store shared by several runs does not leak other
+    runs' articles into this brief. Everything is sorted so the output is byte-identical for
+    the same input, whatever order the inputs were read in.
+    """
+    article_list = sorted(articles, key=lambda article: (article.source_id, article.id))
+    canonical_source = {article.id: article.source_id for article in article_list}
+    canonical_origin = {article.id: article.origin for article in article_list}
+
+    # The same normalised text reached through several inputs: one article, the others linked.
+    exact = sorted(
+        {
+            (record.article_id, record.source_id, record.origin)
+            for record in inputs
+            if record.status == "article"
+            and record.article_id in canonical_source
+            and record.source_id != canonical_source[record.article_id]
+        }
+    )
+    duplicates: list[dict[str, Any]] = [
+        {
+            "kind": "exact",
+            "article_id": article_id,
+            "twin_id": article_id,
+            "source_id": source_id,
+            "origin": origin,
+            "similarity": 1.0,
+        }
+        for article_id, source_id, origin in exact
+    ]
+    duplicates += [
+        {
+            "kind": "near",
+            "article_id": link.article_id,
+            "twin_id": link.twin_id,
+            "source_id": canonical_source.get(link.article_id),
+            "origin": canonical_origin.get(link.article_id),
+            "similarity": link.similarity,
+        }
+        for link in sorted(near_duplicates, key=lambda link: (link.twin_id, link.article_id))
+    ]
+    rejected = sorted(
+        {(r.origin, r.source_id, r.reason or "") for r in inputs if r.status == "rejected"}
+    )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "storyline", "version": __version__},
+        "counts": {
+            "inputs": len({(r.source_id, r.raw_sha256) for r in inputs}),
+            "articles": len(article_list),
+            "exact_duplicates": len(exact),
+            "near_duplicates": len(duplicates) - len(exact),
+            "rejected": len(rejected),
+        },
+        "articles": [_article_entry(article) for article in article_list],
+        "duplicates": duplicates,
+        "rejected": [
+            {"origin": origin, "source_id": source_id, "reason": reason}
+            for origin, source_id, reason in rejected
+        ],
+    }
+
+
+def _article_entry(article: Article) -> dict[str, Any]:
+    entry = to_dict(article)
+    entry.pop("stage_versions", None)
+    return entry

@@ -1,0 +1,40 @@
+"""``brief.html``: one self-contained page (no network needed) rendered with Jinja2.
+
+Article text is untrusted. Autoescaping is on for every value, and the page carries a
+Content-Security-Policy that forbids scripts, plugins, frames and any network access, so even
+a mistake in a template could not run an article's markup.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("storyline.brief", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+def render_html(brief: dict[str, Any]) -> str:
+    template = _environment().get_template("brief.html.j2")
+    return template.render(
+        brief=brief, csp=CONTENT_SECURITY_POLICY, paragraphs=paragraphs
+    ).rstrip("\n") + "\n"

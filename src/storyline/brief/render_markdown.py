@@ -1,0 +1,83 @@
+"""``brief.md``: the brief as Markdown, readable in a terminal and on a code host."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Article text is untrusted: a code host renders inline HTML and Markdown links, so neutralise
+# angle brackets and the characters that start Markdown constructs mid-line.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape_markdown(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def render_markdown(brief: dict[str, Any]) -> str:
+    counts = brief["counts"]
+    lines = [
+        "# storyline brief",
+        "",
+        f"{counts['articles']} articles from {counts['inputs']} inputs; "
+        f"{counts['exact_duplicates']} exact and {counts['near_duplicates']} near duplicates; "
+        f"{counts['rejected']} inputs rejected.",
+        "",
+        "## Articles",
+        "",
+    ]
+    for article in brief["articles"]:
+        lines += _article_section(article)
+    if brief["duplicates"]:
+        lines += ["## Duplicates", ""]
+        for link in brief["duplicates"]:
+            if link["kind"] == "exact":
+                lines.append(
+                    f"- `{escape_markdown(link['source_id'])}` is the same text as article "
+                    f"`{link['article_id']}`"
+                )
+            else:
+                lines.append(
+                    f"- article `{link['article_id']}` nearly duplicates `{link['twin_id']}` "
+                    f"(similarity {link['similarity']:.2f})"
+                )
+        lines.append("")
+    if brief["rejected"]:
+        lines += ["## Rejected inputs", ""]
+        for rejection in brief["rejected"]:
+            lines.append(
+                f"- `{escape_markdown(rejection['origin'])}`: {escape_markdown(rejection['reason'])}"
+            )
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _article_section(article: dict[str, Any]) -> list[str]:
+    published = article["published"]
+    date = published["value"] or "date unknown"
+    facts = [
+        f"outlet: {escape_markdown(article['outlet'] or 'unknown')}",
+        f"published: {date} ({published['source']})",
+        f"byline: {escape_markdown(article['byline'] or 'none')}",
+        f"language: {article['language'] or 'unknown'}",
+        f"{article['word_count']} words",
+    ]
+    lines = [
+        f"### {escape_markdown(article['title'] or '(untitled)')}",
+        "",
+        f"`{escape_markdown(article['source_id'])}` · id `{article['id']}` · " + " · ".join(facts),
+        "",
+    ]
+    for paragraph in article["text"].split("\n\n"):
+        if paragraph.strip():
+            lines += ["> " + escape_markdown(paragraph.strip()).replace("\n", "\n> "), ">"]
+    if lines[-1] == ">":
+        lines.pop()
+    lines.append("")
+    if article["removed"]:
+        lines.append(f"Removed as site furniture ({len(article['removed'])}):")
+        lines.append("")
+        for removed in article["removed"]:
+            lines.append(f"- {removed['reason']}: {escape_markdown(removed['text'])}")
+        lines.append("")
+    return lines

@@ -1,0 +1,197 @@
+"""The ``storyline`` command: a thin shell over ``storyline.analysis`` and the store.
+
+Exit status: 0 when every input became an article, 1 when the run finished but some inputs
+were rejected (they are listed in the brief and on stderr), 2 for usage errors, 3 when the
+run could not be done at all (the store cannot be opened, an evaluation set is missing), and 4
+when an evaluation scored below its ``--fail-under`` floor.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from storyline import __version__
+from storyline.errors import StorylineError
+from storyline.ingest.readers import DEFAULT_MAX_BYTES
+
+EXIT_REJECTED = 1
+EXIT_FAILED = 3
+EXIT_BELOW_FLOOR = 4
+
+T = TypeVar("T")
+
+
+def _progress(quiet: bool):  # type: ignore[no-untyped-def]
+    """A progress bar on a terminal; nothing at all when stderr is not one, or with --quiet."""
+
+    def wrap(items: Iterable[T]) -> Iterator[T]:
+        if quiet or not sys.stderr.isatty():
+            yield from items
+            return
+        from tqdm import tqdm
+
+        yield from tqdm(items, desc="ingesting", unit=" inputs", file=sys.stderr, leave=False)
+
+    return wrap
+
+
+def _open_store(db: str | None):  # type: ignore[no-untyped-def]
+    from storyline.store import open_store
+
+    try:
+        return open_store(db)
+    except StorylineError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+
+
+def _report_rejections(records, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    if quiet:
+        return
+    for record in records:
+        click.echo(f"rejected {record.origin}: {record.reason}", err=True)
+
+
+max_bytes_option = click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Largest input file (or record) accepted; larger ones are rejected with a reason.",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar, no per-input messages.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def main() -> None:
+    """storyline: what many news articles about the same events say, and on whose authority."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for brief.json, brief.md and brief.html.")
+@click.option("--db", default=None,
+              help="Store to use (path or sqlite:// URL). Default: OUT/storyline.db.")
+@max_bytes_option
+@quiet_option
+def analyze(inputs: tuple[str, ...], out_dir: Path, db: str | None, max_bytes: int, quiet: bool) -> None:
+    """Analyse INPUTS (files, folders, or - for stdin) and write the brief to --out."""
+    from storyline.analysis import analyze as run_analysis
+
+    store = _open_store(db or str(out_dir / "storyline.db"))
+    try:
+        result = run_analysis(
+            list(inputs),
+            out_dir,
+            store,
+            max_bytes=max_bytes,
+            stdin=sys.stdin.buffer,
+            progress=_progress(quiet),
+        )
+    finally:
+        store.close()
+    report = result.report
+    _report_rejections(report.rejected, quiet)
+    counts = result.brief["counts"]
+    if not quiet:
+        click.echo(
+            f"{counts['articles']} articles, {counts['exact_duplicates'] + counts['near_duplicates']}"
+            f" duplicates, {counts['rejected']} rejected; brief written to {out_dir}",
+            err=True,
+        )
+    if counts["rejected"]:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=None, help="Store to use (path or sqlite:// URL). Default: the user data directory.")
+@max_bytes_option
+@quiet_option
+def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, quiet: bool) -> None:
+    """Read INPUTS into the store without writing a brief."""
+    from storyline.ingest.pipeline import ingest as run_ingest
+
+    store = _open_store(db)
+    try:
+        report = run_ingest(list(inputs), store, max_bytes=max_bytes, stdin=sys.stdin.buffer,
+                            progress=_progress(quiet))
+    finally:
+        store.close()
+    _report_rejections(report.rejected, quiet)
+    if not quiet:
+        click.echo(
+            f"{len(report.inputs)} inputs: {report.new_articles} new articles, "
+            f"{report.skipped_unchanged} unchanged, {len(report.rejected)} rejected",
+            err=True,
+        )
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@click.option("--db", default=None, help="Store to read. Default: the user data directory.")
+@click.option("--format", "output_format", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+def articles(db: str | None, output_format: str) -> None:
+    """List the articles in the store."""
+    store = _open_store(db)
+    try:
+        for article in store.iter_articles():
+            if output_format == "jsonl":
+                entry = {
+                    "id": article.id,
+                    "source_id": article.source_id,
+                    "title": article.title,
+                    "outlet": article.outlet,
+                    "published": article.published.value,
+                    "language": article.language,
+                    "word_count": article.word_count,
+                }
+                click.echo(json.dumps(entry, ensure_ascii=False))
+            else:
+                click.echo(
+                    f"{article.id}  {article.published.value or '-':<19.19}  "
+                    f"{article.word_count:>6}  {(article.title or '(untitled)')[:70]}"
+                )
+    finally:
+        store.close()
+
+
+@main.group()
+def evaluate() -> None:
+    """Score storyline against the development sets."""
+
+
+@evaluate.command("extraction")
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--fail-under", type=click.FloatRange(0, 1), default=None,
+              help="Exit with status 4 when storyline's mean F1 is below this floor.")
+def evaluate_extraction(dataset: Path, as_json: bool, fail_under: float | None) -> None:
+    """Article-body extraction on an AEB-layout DATASET (4-gram shingle P/R/F1 per page)."""
+    from storyline.evaluate.extraction import run_extraction_evaluation
+
+    try:
+        report = run_extraction_evaluation(dataset)
+    except StorylineError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    if fail_under is not None:
+        f1 = report.storyline_f1
+        if f1 < fail_under:
+            click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
+            sys.exit(EXIT_BELOW_FLOOR)
+
+
+if __name__ == "__main__":
+    main()

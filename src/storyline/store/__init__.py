@@ -1,0 +1,7 @@
+"""Persistence behind a small interface: ``Store`` (base), ``SQLiteStore`` (default), ``open_store``."""
+
+from storyline.store.base import InputRecord, Store
+from storyline.store.factory import default_store_path, open_store
+from storyline.store.sqlite import SQLiteStore
+
+__all__ = ["InputRecord", "SQLiteStore", "Store", "default_store_path", "open_store"]

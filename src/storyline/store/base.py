@@ -1,0 +1,97 @@
+"""The storage interface every backend implements.
+
+Kept deliberately small (datasketch's storage layer is the model): the pipeline only needs to
+know whether an input was seen, to write one article with its input atomically, to record
+rejections and duplicate links, and to read articles back.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from storyline.model import Article, DuplicateLink
+
+InputStatus = Literal["article", "rejected"]
+
+
+@dataclass(frozen=True)
+class InputRecord:
+    """What became of one input: the article it produced, or why it was rejected.
+
+    Keyed by ``(source_id, raw_sha256)``: the same input with the same bytes is not read again
+    on a re-run; the same ``source_id`` with new bytes (an updated page) is a new input.
+    """
+
+    source_id: str
+    origin: str
+    raw_sha256: str
+    status: InputStatus
+    article_id: str | None = None
+    reason: str | None = None
+
+
+class Store(ABC):
+    """Abstract store. Every write method is atomic: it either happens whole or not at all."""
+
+    @abstractmethod
+    def find_input(self, source_id: str, raw_sha256: str) -> InputRecord | None:
+        """The recorded outcome of this exact input, if it was processed before."""
+
+    @abstractmethod
+    def put_article(self, article: Article, record: InputRecord) -> bool:
+        """Store an article and the input that produced it in one transaction.
+
+        Idempotent: an article whose id is already stored is not duplicated. When two inputs
+        carry the same text, the one with the smaller ``source_id`` provides the stored
+        metadata, so the result does not depend on input order. Returns True when the article
+        id was new to the store.
+        """
+
+    @abstractmethod
+    def put_rejection(self, record: InputRecord) -> None:
+        """Record an input that could not become an article, with its reason."""
+
+    @abstractmethod
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    @abstractmethod
+    def iter_articles(self, article_ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Articles in id order; all of them, or just the ones asked for."""
+
+    @abstractmethod
+    def count_articles(self) -> int: ...
+
+    @abstractmethod
+    def inputs_for_articles(self, article_ids: Iterable[str]) -> list[InputRecord]:
+        """Every input recorded for these articles, ordered by (article_id, source_id)."""
+
+    @abstractmethod
+    def rejections(self) -> list[InputRecord]:
+        """Every rejected input, ordered by (origin, source_id)."""
+
+    @abstractmethod
+    def put_signature(self, article_id: str, signature: bytes) -> None:
+        """Keep an article's MinHash signature so later runs need not recompute it."""
+
+    @abstractmethod
+    def get_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]: ...
+
+    @abstractmethod
+    def replace_duplicate_links(self, article_ids: Iterable[str], links: Iterable[DuplicateLink]) -> None:
+        """Replace the near-duplicate links among these articles by ``links``, atomically."""
+
+    @abstractmethod
+    def duplicate_links(self, article_ids: Iterable[str]) -> list[DuplicateLink]:
+        """Links whose both ends are among these articles, in a stable order."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,76 @@
+"""SQLite schema, versioned with ``PRAGMA user_version``; each migration runs in one transaction.
+
+Append new migrations to ``MIGRATIONS``; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storyline.errors import StoreError
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, the inputs that produced them, rejections, signatures, duplicate links.
+    """
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,
+        source_id   TEXT NOT NULL,
+        title       TEXT,
+        outlet      TEXT,
+        published   TEXT,
+        language    TEXT,
+        word_count  INTEGER NOT NULL,
+        data        TEXT NOT NULL          -- the whole Article as JSON
+    );
+    CREATE TABLE inputs (
+        source_id   TEXT NOT NULL,
+        raw_sha256  TEXT NOT NULL,
+        origin      TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (status IN ('article', 'rejected')),
+        article_id  TEXT REFERENCES articles(id),
+        reason      TEXT,
+        PRIMARY KEY (source_id, raw_sha256)
+    );
+    CREATE INDEX inputs_by_article ON inputs(article_id);
+    CREATE TABLE minhash (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id),
+        signature   BLOB NOT NULL
+    );
+    CREATE TABLE duplicates (
+        article_id  TEXT NOT NULL REFERENCES articles(id),
+        twin_id     TEXT NOT NULL REFERENCES articles(id),
+        kind        TEXT NOT NULL,
+        similarity  REAL NOT NULL,
+        PRIMARY KEY (article_id, twin_id)
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring the database to ``SCHEMA_VERSION``; refuse a database from a newer storyline."""
+    (current,) = connection.execute("PRAGMA user_version").fetchone()
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"store schema version {current} is newer than this storyline supports "
+            f"({SCHEMA_VERSION}); upgrade storyline"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[version - 1]
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _statements(script):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {version}")
+            connection.execute("COMMIT")
+        except sqlite3.Error as error:
+            connection.execute("ROLLBACK")
+            raise StoreError(f"migration to store schema {version} failed: {error}") from error
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would commit implicitly; running statements one by one keeps the
+    # migration inside our own transaction.
+    return [part.strip() for part in script.split(";") if part.strip()]

@@ -1,0 +1,222 @@
+"""The default store: one embedded SQLite file in WAL mode."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from storyline.errors import StoreError
+from storyline.model import Article, DuplicateLink, article_from_dict, to_dict
+from storyline.store.base import InputRecord, Store
+from storyline.store.migrations import migrate
+
+# SQLite's default limit on host parameters in one statement is 32766 (since 3.32); stay well
+# under it when asking for many ids at once.
+_ID_CHUNK = 900
+
+
+class SQLiteStore(Store):
+    """Articles and their inputs in a SQLite database file.
+
+    WAL mode lets readers (``storyline articles``, the web app) work while a run writes, and
+    ``synchronous=NORMAL`` in WAL mode still never corrupts the file on a crash: at worst the
+    last transaction is lost, which is the article in flight.
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        try:
+            if str(self.path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per write.
+            self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            migrate(self._db)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from error
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    def put_article(self, article: Article, record: InputRecord) -> bool:
+        with self._transaction() as db:
+            row = db.execute("SELECT source_id FROM articles WHERE id = ?", (article.id,)).fetchone()
+            is_new = row is None
+            if is_new or article.source_id < row[0]:
+                db.execute(
+                    "INSERT OR REPLACE INTO articles"
+                    " (id, source_id, title, outlet, published, language, word_count, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id,
+                        article.source_id,
+                        article.title,
+                        article.outlet,
+                        article.published.value,
+                        article.language,
+                        article.word_count,
+                        json.dumps(to_dict(article), ensure_ascii=False, sort_keys=True),
+                    ),
+                )
+            self._put_input(db, record)
+        return is_new
+
+    def put_rejection(self, record: InputRecord) -> None:
+        with self._transaction() as db:
+            self._put_input(db, record)
+
+    @staticmethod
+    def _put_input(db: sqlite3.Connection, record: InputRecord) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO inputs"
+            " (source_id, raw_sha256, origin, status, article_id, reason)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                record.source_id,
+                record.raw_sha256,
+                record.origin,
+                record.status,
+                record.article_id,
+                record.reason,
+            ),
+        )
+
+    def put_signature(self, article_id: str, signature: bytes) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
+                (article_id, signature),
+            )
+
+    def replace_duplicate_links(
+        self, article_ids: Iterable[str], links: Iterable[DuplicateLink]
+    ) -> None:
+        ids = sorted(set(article_ids))
+        with self._transaction() as db:
+            for chunk in _chunks(ids):
+                marks = _marks(chunk)
+                db.execute(f"DELETE FROM duplicates WHERE article_id IN ({marks})", chunk)
+            db.executemany(
+                "INSERT OR REPLACE INTO duplicates (article_id, twin_id, kind, similarity)"
+                " VALUES (?, ?, ?, ?)",
+                [(link.article_id, link.twin_id, link.kind, link.similarity) for link in links],
+            )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def find_input(self, source_id: str, raw_sha256: str) -> InputRecord | None:
+        row = self._db.execute(
+            "SELECT source_id, origin, raw_sha256, status, article_id, reason FROM inputs"
+            " WHERE source_id = ? AND raw_sha256 = ?",
+            (source_id, raw_sha256),
+        ).fetchone()
+        return _input(row) if row else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_dict(json.loads(row[0])) if row else None
+
+    def iter_articles(self, article_ids: Iterable[str] | None = None) -> Iterator[Article]:
+        if article_ids is None:
+            rows: Iterable[tuple[str]] = self._db.execute("SELECT data FROM articles ORDER BY id")
+            for (data,) in rows:
+                yield article_from_dict(json.loads(data))
+            return
+        for chunk in _chunks(sorted(set(article_ids))):
+            query = f"SELECT data FROM articles WHERE id IN ({_marks(chunk)}) ORDER BY id"
+            for (data,) in self._db.execute(query, chunk).fetchall():
+                yield article_from_dict(json.loads(data))
+
+    def count_articles(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def inputs_for_articles(self, article_ids: Iterable[str]) -> list[InputRecord]:
+        records: list[InputRecord] = []
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self._db.execute(
+                "SELECT source_id, origin, raw_sha256, status, article_id, reason FROM inputs"
+                f" WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ).fetchall()
+            records.extend(_input(row) for row in rows)
+        return sorted(records, key=lambda r: (r.article_id or "", r.source_id, r.raw_sha256))
+
+    def rejections(self) -> list[InputRecord]:
+        rows = self._db.execute(
+            "SELECT source_id, origin, raw_sha256, status, article_id, reason FROM inputs"
+            " WHERE status = 'rejected' ORDER BY origin, source_id, raw_sha256"
+        ).fetchall()
+        return [_input(row) for row in rows]
+
+    def get_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self._db.execute(
+                f"SELECT article_id, signature FROM minhash WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ).fetchall()
+            found.update({article_id: bytes(signature) for article_id, signature in rows})
+        return found
+
+    def duplicate_links(self, article_ids: Iterable[str]) -> list[DuplicateLink]:
+        wanted = set(article_ids)
+        links: list[DuplicateLink] = []
+        for chunk in _chunks(sorted(wanted)):
+            rows = self._db.execute(
+                "SELECT article_id, twin_id, kind, similarity FROM duplicates"
+                f" WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ).fetchall()
+            links.extend(
+                DuplicateLink(article_id=a, twin_id=t, kind=k, similarity=s)
+                for a, t, k, s in rows
+                if t in wanted
+            )
+        return sorted(links, key=lambda link: (link.twin_id, link.article_id))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any error: a write is whole or absent."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self._db.execute("COMMIT")
+        else:
+            self._db.execute("ROLLBACK")
+
+
+def _input(row: tuple) -> InputRecord:
+    source_id, origin, raw_sha256, status, article_id, reason = row
+    return InputRecord(
+        source_id=source_id,
+        origin=origin,
+        raw_sha256=raw_sha256,
+        status=status,
+        article_id=article_id,
+        reason=reason,
+    )
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _ID_CHUNK):
+        yield ids[start : start + _ID_CHUNK]
+
+
+def _marks(chunk: list[str]) -> str:
+    return ", ".join("?" * len(chunk))

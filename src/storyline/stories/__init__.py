@@ -1,0 +1,1 @@
+"""Stories: near-duplicates now; story clustering, alignment and provenance to come."""
