@@ -8,7 +8,7 @@ OUT ?= brief
 AEB ?= ../shared/data/aeb
 # Floor for storyline's mean 4-gram F1 on the AEB development set; pinned at what we reach
 # (see the closing note of the foundation issue), so a regression fails CI.
-AEB_F1_FLOOR ?= 0.90
+AEB_F1_FLOOR ?= 0.965
 
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -49,7 +49,9 @@ class RawDocument:
     outlet: str | None = None
     byline: str | None = None
     published: str | None = None  # as the input gives it; parsed later
-    raw_sha256: str | None = None  # fingerprint of the raw bytes, to skip unchanged inputs on re-runs
+    raw_sha256: str | None = (
+        None  # fingerprint of the raw bytes, to skip unchanged inputs on re-runs
+    )
 
 
 @dataclass(frozen=True)

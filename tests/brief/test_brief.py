@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 from markupsafe import escape
 
-from conftest import make_article
+from records import make_article
 from storyline.brief import build_brief, write_brief
 from storyline.brief.render_html import CONTENT_SECURITY_POLICY, render_html
 from storyline.brief.render_markdown import render_markdown
@@ -45,7 +45,11 @@ def test_brief_follows_its_schema(brief):
     validate_brief(brief)
     assert brief["schema_version"] == "1.0"
     assert brief["counts"] == {
-        "inputs": 4, "articles": 2, "exact_duplicates": 1, "near_duplicates": 1, "rejected": 1,
+        "inputs": 4,
+        "articles": 2,
+        "exact_duplicates": 1,
+        "near_duplicates": 1,
+        "rejected": 1,
     }
 
 
@@ -60,7 +64,11 @@ def test_articles_sorted_by_source_id_with_exact_duplicate_listed(brief):
     exact = [d for d in brief["duplicates"] if d["kind"] == "exact"]
     assert [(d["source_id"], d["origin"]) for d in exact] == [("c.txt", "in/c.txt")]
     assert brief["rejected"] == [
-        {"origin": "in/bad.bin", "source_id": "bad.bin", "reason": "binary file (looks like PNG image)"}
+        {
+            "origin": "in/bad.bin",
+            "source_id": "bad.bin",
+            "reason": "binary file (looks like PNG image)",
+        }
     ]
 
 

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from conftest import make_article
+from records import make_article
 from storyline.errors import StoreError
 from storyline.model import DuplicateLink, PublicationDate, RemovedText
 from storyline.store import InputRecord, SQLiteStore, open_store

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from records import make_article
 from storyline.model import PublicationDate
 from storyline.stories.duplicates import (
     DuplicateParams,

@@ -35,6 +35,9 @@ def paragraphs(text: str) -> list[str]:
 
 def render_html(brief: dict[str, Any]) -> str:
     template = _environment().get_template("brief.html.j2")
-    return template.render(
-        brief=brief, csp=CONTENT_SECURITY_POLICY, paragraphs=paragraphs
-    ).rstrip("\n") + "\n"
+    return (
+        template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, paragraphs=paragraphs).rstrip(
+            "\n"
+        )
+        + "\n"
+    )

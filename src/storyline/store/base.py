@@ -80,7 +80,9 @@ class Store(ABC):
     def get_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]: ...
 
     @abstractmethod
-    def replace_duplicate_links(self, article_ids: Iterable[str], links: Iterable[DuplicateLink]) -> None:
+    def replace_duplicate_links(
+        self, article_ids: Iterable[str], links: Iterable[DuplicateLink]
+    ) -> None:
         """Replace the near-duplicate links among these articles by ``links``, atomically."""
 
     @abstractmethod

@@ -46,7 +46,9 @@ class SQLiteStore(Store):
 
     def put_article(self, article: Article, record: InputRecord) -> bool:
         with self._transaction() as db:
-            row = db.execute("SELECT source_id FROM articles WHERE id = ?", (article.id,)).fetchone()
+            row = db.execute(
+                "SELECT source_id FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
             is_new = row is None
             if is_new or article.source_id < row[0]:
                 db.execute(

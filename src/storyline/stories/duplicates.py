@@ -56,7 +56,9 @@ def shingles(text: str, size: int) -> set[str]:
 
 def signature(text: str, params: DuplicateParams) -> MinHash:
     minhash = MinHash(num_perm=params.num_perm, seed=params.seed, scheme=_SCHEME)
-    minhash.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text, params.shingle_words))])
+    minhash.update_batch(
+        [shingle.encode("utf-8") for shingle in sorted(shingles(text, params.shingle_words))]
+    )
     return minhash
 
 

@@ -1,0 +1,1 @@
+"""Scorers for the development sets, behind `storyline evaluate …`."""
