@@ -195,7 +195,7 @@ def test_outlet_from_the_url_domain_is_labelled_as_such() -> None:
     [
         ("", "empty HTML document"),
         ("   \n  ", "empty HTML document"),
-        ("\x00\x01\x02" * 50, "not an HTML document"),
+        ("\x00\x01\x02" * 50, "nothing but whitespace or control characters"),
         (page_with("<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"), "no article"),
     ],
 )
@@ -254,3 +254,21 @@ def test_huge_attribute_values_and_counts_stay_fast() -> None:
     text = extract_html(raw(page_with(body))).text
     assert text == "\n\n".join(PARAGRAPHS)
     assert time.perf_counter() - started < 5  # uncapped, the class regexes alone take seconds
+
+
+def test_html_fragment_from_a_feed_or_json_lines_is_extracted():
+    fragment = (
+        "<p>The island's only ferry stopped running on Tuesday after its engine failed.</p>"
+        "<p>Residents said the next crossing would not come before the weekend.</p>"
+    )
+    doc = RawDocument(
+        source_id="feed#1",
+        origin="feed.xml#entry 1",
+        kind="html",
+        content=fragment,
+        input_format="feed",
+        title="Ferry stops",
+    )
+    extraction = extract_html(doc)
+    assert "only ferry stopped running on Tuesday" in extraction.text
+    assert "not come before the weekend" in extraction.text

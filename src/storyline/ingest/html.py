@@ -77,6 +77,10 @@ _TITLE_SEARCH_PARAGRAPHS = 3
 _MIN_PARTIAL_TITLE_WORDS = 4
 
 _WORD = re.compile(r"\w+")
+# A whole page starts (after an optional BOM, comments and whitespace) with a doctype or <html>.
+_DOCUMENT_START = re.compile(
+    r"^\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype|html)", re.IGNORECASE | re.DOTALL
+)
 
 # Paragraphs that are site furniture, by reason. On AEB they remove 44 lines, 3 of which the
 # ground truth counts as body (a copyright line, a newsletter mention, a "follow" line); the
@@ -180,9 +184,13 @@ def extract_html(doc: RawDocument) -> Extraction:
 def _parse(content: str) -> HtmlElement:
     import trafilatura
 
-    if not content.strip():
-        raise ExtractionError("empty HTML document")
     content = _CONTROL_CHARS.sub("", content)
+    if not content.strip():
+        raise ExtractionError("empty HTML document (nothing but whitespace or control characters)")
+    if not _DOCUMENT_START.match(content):
+        # Feed entries and JSON Lines `html` fields are fragments ("<p>…</p>"); trafilatura's
+        # loader refuses markup that does not look like a whole page, so give it one.
+        content = f"<html><body>{content}</body></html>"
     try:
         tree = trafilatura.load_html(content)
     except (ValueError, TypeError, etree.LxmlError, RecursionError) as error:
