@@ -21,7 +21,9 @@ InputKind = Literal["text", "html"]
 
 #: Where a publication date came from, strongest evidence first.
 DateSource = Literal[
-    "input-metadata",  # given by the input itself: JSON Lines `published`, a feed entry, WARC header
+    # given by the input itself: JSON Lines `published`, a feed entry's date. (A WARC-Date is
+    # when the page was crawled, not published, so it is not used.)
+    "input-metadata",
     "html-metadata",  # the page's own markup (meta tags, JSON-LD, <time>), found by htmldate
     "dateline",  # an explicit dateline in the text ("Mon 28 Sep 2020 | 11:15 AM")
     "url",  # a date in the article's URL path (/2020/09/28/)

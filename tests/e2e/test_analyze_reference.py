@@ -27,6 +27,7 @@ FURNITURE = [
     "photo credit:",
     "edited using data from the following websites",
     "Iraq flags. Source:",
+    "The writer holds a PhD",  # an author bio: about the writer, not the story
 ]
 
 
