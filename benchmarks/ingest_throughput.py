@@ -37,17 +37,19 @@ def build_pages(folder: Path, count: int) -> None:
         (folder / f"page-{index:05d}.html").write_text(page, encoding="utf-8")
 
 
-def run_one(folder: Path, db: Path) -> dict:
+def run_one(folder: Path, db: Path, jobs: int) -> dict:
     """Ingest ``folder`` into ``db`` in this process; print the figures as JSON."""
     from storyline.ingest.pipeline import ingest
     from storyline.store import SQLiteStore
 
     started = time.perf_counter()
     with SQLiteStore(db) as store:
-        report = ingest([str(folder)], store)
+        report = ingest([str(folder)], store, jobs=jobs)
         stored = store.count_articles()
     elapsed = time.perf_counter() - started
+    # Workers are children: the peak of the largest one counts beside this process's own.
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
         "inputs": len(report.inputs),
         "articles": stored,
@@ -55,17 +57,23 @@ def run_one(folder: Path, db: Path) -> dict:
         "seconds": round(elapsed, 2),
         "inputs_per_second": round(len(report.inputs) / elapsed, 2) if elapsed else None,
         "articles_per_second": round(stored / elapsed, 2) if elapsed else None,
+        "jobs": jobs,
         "peak_rss_mib": round(peak_kib / 1024, 1),
+        "peak_rss_worker_mib": round(children_kib / 1024, 1) if jobs > 1 else None,
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--child", nargs=2, metavar=("FOLDER", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--child", nargs=3, metavar=("FOLDER", "DB", "JOBS"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_one(Path(args.child[0]), Path(args.child[1]))))
+        folder, db, jobs = args.child
+        print(json.dumps(run_one(Path(folder), Path(db), int(jobs))))
         return
     results = []
     for size in args.sizes:
@@ -73,15 +81,17 @@ def main() -> None:
             folder = Path(tmp) / "pages"
             folder.mkdir()
             build_pages(folder, size)
-            output = subprocess.run(
-                [sys.executable, __file__, "--child", str(folder), str(Path(tmp) / "s.db")],
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            figures = {"pages": size, **json.loads(output.strip().splitlines()[-1])}
-            results.append(figures)
-            print(json.dumps(figures), flush=True)
+            for jobs in args.jobs:
+                db = Path(tmp) / f"s-{jobs}.db"
+                output = subprocess.run(
+                    [sys.executable, __file__, "--child", str(folder), str(db), str(jobs)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                figures = {"pages": size, **json.loads(output.strip().splitlines()[-1])}
+                results.append(figures)
+                print(json.dumps(figures), flush=True)
     out = REPO / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     (out / "ingest_throughput.json").write_text(json.dumps(results, indent=2) + "\n")

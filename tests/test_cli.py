@@ -74,3 +74,63 @@ def test_evaluate_reports_a_missing_dataset_layout(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "extraction", str(tmp_path)])
     assert result.exit_code == EXIT_FAILED
     assert "ground-truth.json" in result.stderr
+
+
+def _stderr_of_ingest_on_a_terminal(tmp_path, *extra: str) -> str:
+    """Run `storyline ingest` with stderr on a pseudo-terminal and return what it showed."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+    import subprocess
+    import sys
+
+    (tmp_path / "pier.txt").write_text(ARTICLE)
+    leader, follower = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide, which tqdm draws as nothing; give it a size.
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "storyline.cli",
+            "ingest",
+            str(tmp_path / "pier.txt"),
+            "--db",
+            str(tmp_path / "s.db"),
+            *extra,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    return shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_shows_on_a_terminal_only_without_quiet(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert "ingesting" in _stderr_of_ingest_on_a_terminal(tmp_path / "a")
+    assert _stderr_of_ingest_on_a_terminal(tmp_path / "b", "--quiet") == ""
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
+    (tmp_path / "pier.txt").write_text(ARTICLE)
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "pier.txt"), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 0
+    assert "ingesting" not in result.stderr
+    assert result.stderr.strip() == "1 inputs: 1 new articles, 0 unchanged, 0 rejected"

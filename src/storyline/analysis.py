@@ -53,8 +53,9 @@ def analyze(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> AnalysisResult:
-    report = ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=progress)
+    report = ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=progress, jobs=jobs)
     articles = list(store.iter_articles(report.article_ids))
     link_near_duplicates(articles, store)
     brief = build_brief(articles, report.inputs, store.duplicate_links(report.article_ids))

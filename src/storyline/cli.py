@@ -65,6 +65,14 @@ max_bytes_option = click.option(
     show_default=True,
     help="Largest input file (or record) accepted; larger ones are rejected with a reason.",
 )
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction; the results do not depend on it.",
+)
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="No progress bar, no per-input messages."
 )
@@ -89,9 +97,10 @@ def main() -> None:
     "--db", default=None, help="Store to use (path or sqlite:// URL). Default: OUT/storyline.db."
 )
 @max_bytes_option
+@jobs_option
 @quiet_option
 def analyze(
-    inputs: tuple[str, ...], out_dir: Path, db: str | None, max_bytes: int, quiet: bool
+    inputs: tuple[str, ...], out_dir: Path, db: str | None, max_bytes: int, jobs: int, quiet: bool
 ) -> None:
     """Analyse INPUTS (files, folders, or - for stdin) and write the brief to --out."""
     from storyline.analysis import analyze as run_analysis
@@ -105,6 +114,7 @@ def analyze(
             max_bytes=max_bytes,
             stdin=sys.stdin.buffer,
             progress=_progress(quiet),
+            jobs=jobs,
         )
     finally:
         store.close()
@@ -129,8 +139,9 @@ def analyze(
     help="Store to use (path or sqlite:// URL). Default: the user data directory.",
 )
 @max_bytes_option
+@jobs_option
 @quiet_option
-def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, quiet: bool) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, jobs: int, quiet: bool) -> None:
     """Read INPUTS into the store without writing a brief."""
     from storyline.ingest.pipeline import ingest as run_ingest
 
@@ -142,6 +153,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, quiet: bool)
             max_bytes=max_bytes,
             stdin=sys.stdin.buffer,
             progress=_progress(quiet),
+            jobs=jobs,
         )
     finally:
         store.close()

@@ -105,6 +105,9 @@ class Extraction:
     outlet_source: str | None = None  # "input-metadata", "html-metadata", "text", "url"
     published: PublicationDate = UNKNOWN_DATE
     url: str | None = None
+    # The news agency the text credits ("Source: …, Reuters", "(AFP) -"): evidence for
+    # provenance, not the outlet that published this copy.
+    wire_credit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,7 @@ class Article:
     language: str | None
     word_count: int
     url: str | None = None
+    wire_credit: str | None = None
     removed: tuple[RemovedText, ...] = ()
     stage_versions: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 

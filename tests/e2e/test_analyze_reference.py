@@ -85,6 +85,13 @@ def test_five_articles_with_their_titles(analysed):
     assert titles["004_2e49f0a63a1e5011.txt"] == "US warns Iraq on Iranian-backed militias"
 
 
+def test_wire_credit_is_kept_apart_from_the_outlet(analysed):
+    _story, _out, brief = analysed
+    credits = {a["source_id"][:3]: a["wire_credit"] for a in brief["articles"]}
+    assert credits["002"] == "Reuters"
+    assert credits["003"] is None
+
+
 def test_only_the_dateline_article_is_dated(analysed):
     _story, _out, brief = analysed
     dates = {a["source_id"]: a["published"] for a in brief["articles"]}
@@ -149,3 +156,10 @@ def test_stdin_is_one_article(analysed, tmp_path):
     expected = next(a for a in brief["articles"] if a["source_id"].startswith("001_"))
     assert article["source_id"] == "-"
     assert article["id"] == expected["id"]
+
+
+def test_worker_processes_do_not_change_the_brief(analysed, tmp_path):
+    story, out, _brief = analysed
+    result = run_storyline("analyze", str(story), "--out", str(tmp_path), "--jobs", "2", "-q")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "brief.json").read_bytes() == (out / "brief.json").read_bytes()

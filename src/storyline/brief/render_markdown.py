@@ -59,6 +59,7 @@ def _article_section(article: dict[str, Any]) -> list[str]:
         f"outlet: {escape_markdown(article['outlet'] or 'unknown')}",
         f"published: {date} ({published['source']})",
         f"byline: {escape_markdown(article['byline'] or 'none')}",
+        f"wire credit: {escape_markdown(article['wire_credit'] or 'none')}",
         f"language: {article['language'] or 'unknown'}",
         f"{article['word_count']} words",
     ]

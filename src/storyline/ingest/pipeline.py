@@ -8,7 +8,9 @@ processed (keyed by ``source_id`` and the SHA-256 of the raw bytes) and finishes
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -67,6 +69,7 @@ def build_article(document: RawDocument, extraction: Extraction) -> Article:
         language=detect_language(extraction.text),
         word_count=word_count(extraction.text),
         url=extraction.url or document.url,
+        wire_credit=extraction.wire_credit,
         removed=extraction.removed,
         stage_versions={"ingest": STAGE_VERSION},
     )
@@ -79,53 +82,124 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Read, extract and store every input; bad inputs are recorded and skipped, never raised."""
+    """Read, extract and store every input; bad inputs are recorded and skipped, never raised.
+
+    With ``jobs > 1`` extraction runs in that many worker processes while this process reads
+    inputs and writes the store; results are stored in input order either way, so the store
+    and the brief are the same whatever ``jobs`` is.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
     report = IngestReport()
     items: Iterable[RawDocument | Rejection] = read_inputs(inputs, max_bytes=max_bytes, stdin=stdin)
     if progress is not None:
         items = progress(items)
-    for item in items:
-        if isinstance(item, Rejection):
-            record = _rejection_record(item, _fingerprint_of_reason(item))
-            store.put_rejection(record)
-            report.inputs.append(record)
-            continue
-        report.inputs.append(ingest_document(item, store, report))
+    pending = _new_work(items, store, report)
+    outcomes = _prepare_serially(pending) if jobs == 1 else _prepare_in_pool(pending, jobs)
+    for item, fingerprint, outcome in outcomes:
+        report.inputs.append(_store_outcome(item, fingerprint, outcome, store, report))
     return report
 
 
-def ingest_document(document: RawDocument, store: Store, report: IngestReport) -> InputRecord:
-    fingerprint = document.raw_sha256 or hashlib.sha256(document.content.encode()).hexdigest()
-    known = store.find_input(document.source_id, fingerprint)
-    if known is not None:
-        report.skipped_unchanged += 1
-        return known
+# What one input comes to before it is stored: an article, or the rejection with its reason.
+Outcome = Article | Rejection
+_Work = tuple[RawDocument | Rejection, str, Outcome | None]
+
+
+def _new_work(
+    items: Iterable[RawDocument | Rejection], store: Store, report: IngestReport
+) -> Iterator[_Work]:
+    """Inputs still to process, with their fingerprints; inputs already stored are reported as
+    they were and not read again."""
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item, _fingerprint_of_reason(item), item
+            continue
+        fingerprint = item.raw_sha256 or hashlib.sha256(item.content.encode()).hexdigest()
+        known = store.find_input(item.source_id, fingerprint)
+        if known is not None:
+            report.skipped_unchanged += 1
+            report.inputs.append(known)
+            continue
+        yield item, fingerprint, None
+
+
+def prepare(document: RawDocument) -> Outcome:
+    """Extract one document into an article, or say why it cannot be one. Never raises."""
     try:
-        article = build_article(document, extract(document))
+        return build_article(document, extract(document))
     except InputError as error:
-        record = _rejection_record(
-            Rejection(document.source_id, document.origin, str(error)), fingerprint
-        )
-        store.put_rejection(record)
-        return record
-    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError) as error:
-        # A bug or a pathological document in one input must not end the run; the reason
-        # names the exception so it can be reported and fixed.
+        return Rejection(document.source_id, document.origin, str(error))
+    except Exception as error:
+        # The per-input boundary: a bug or a pathological document in one input must not end
+        # the run. The reason names the exception so that it can be reported and fixed.
         reason = f"unexpected error while extracting: {type(error).__name__}: {error}"
-        record = _rejection_record(
-            Rejection(document.source_id, document.origin, reason[:300]), fingerprint
-        )
+        return Rejection(document.source_id, document.origin, " ".join(reason.split())[:300])
+
+
+def _prepare_serially(pending: Iterable[_Work]) -> Iterator[_Work]:
+    for item, fingerprint, outcome in pending:
+        if outcome is None:
+            assert isinstance(item, RawDocument)
+            outcome = prepare(item)
+        yield item, fingerprint, outcome
+
+
+def _prepare_in_pool(pending: Iterable[_Work], jobs: int) -> Iterator[_Work]:
+    """Like ``_prepare_serially`` but in worker processes, keeping input order.
+
+    At most ``jobs * _WINDOW_PER_JOB`` documents are in flight, so memory stays bounded on a
+    crawl of any size (``Executor.map`` would read every input up front).
+    """
+    window: deque[tuple[RawDocument | Rejection, str, Future[Outcome] | Outcome]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for item, fingerprint, outcome in pending:
+            if outcome is None:
+                assert isinstance(item, RawDocument)
+                window.append((item, fingerprint, pool.submit(prepare, item)))
+            else:
+                window.append((item, fingerprint, outcome))
+            while len(window) > jobs * _WINDOW_PER_JOB:
+                yield _settled(window.popleft())
+        while window:
+            yield _settled(window.popleft())
+
+
+_WINDOW_PER_JOB = 8
+
+
+def _settled(entry: tuple[RawDocument | Rejection, str, Future[Outcome] | Outcome]) -> _Work:
+    item, fingerprint, outcome = entry
+    if isinstance(outcome, Future):
+        try:
+            outcome = outcome.result()
+        except Exception as error:  # a worker died (e.g. killed for memory): reject, go on
+            reason = f"extraction worker failed: {type(error).__name__}: {error}"
+            outcome = Rejection(item.source_id, item.origin, " ".join(reason.split())[:300])
+    return item, fingerprint, outcome
+
+
+def _store_outcome(
+    item: RawDocument | Rejection,
+    fingerprint: str,
+    outcome: Outcome,
+    store: Store,
+    report: IngestReport,
+) -> InputRecord:
+    if isinstance(outcome, Rejection):
+        record = _rejection_record(outcome, fingerprint)
         store.put_rejection(record)
         return record
     record = InputRecord(
-        source_id=document.source_id,
-        origin=document.origin,
+        source_id=item.source_id,
+        origin=item.origin,
         raw_sha256=fingerprint,
         status="article",
-        article_id=article.id,
+        article_id=outcome.id,
     )
-    if store.put_article(article, record):
+    if store.put_article(outcome, record):
         report.new_articles += 1
     return record
 

@@ -40,6 +40,7 @@ def extract_plain_text(doc: RawDocument) -> Extraction:
         outlet_source=outlet_source,
         published=_input_date(doc.published) or found.published,
         url=_given(doc.url),
+        wire_credit=found.wire_credit,
     )
 
 
