@@ -82,9 +82,9 @@ def _stderr_of_ingest_on_a_terminal(tmp_path, *extra: str) -> str:
     import os
     import pty
     import struct
-    import termios
     import subprocess
     import sys
+    import termios
 
     (tmp_path / "pier.txt").write_text(ARTICLE)
     leader, follower = pty.openpty()

@@ -53,7 +53,7 @@ def analyze(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
 ) -> AnalysisResult:
     report = ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=progress, jobs=jobs)
     articles = list(store.iter_articles(report.article_ids))

@@ -68,10 +68,11 @@ max_bytes_option = click.option(
 jobs_option = click.option(
     "--jobs",
     "-j",
-    type=click.IntRange(min=1),
-    default=1,
+    type=click.IntRange(min=0),
+    default=0,
     show_default=True,
-    help="Worker processes for extraction; the results do not depend on it.",
+    help="Worker processes for extraction; 0 chooses by input size and cores. "
+    "The results do not depend on it.",
 )
 quiet_option = click.option(
     "--quiet", "-q", is_flag=True, help="No progress bar, no per-input messages."
@@ -114,7 +115,7 @@ def analyze(
             max_bytes=max_bytes,
             stdin=sys.stdin.buffer,
             progress=_progress(quiet),
-            jobs=jobs,
+            jobs=jobs or None,
         )
     finally:
         store.close()
@@ -153,7 +154,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, jobs: int, q
             max_bytes=max_bytes,
             stdin=sys.stdin.buffer,
             progress=_progress(quiet),
-            jobs=jobs,
+            jobs=jobs or None,
         )
     finally:
         store.close()

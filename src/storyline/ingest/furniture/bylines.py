@@ -44,8 +44,7 @@ def is_byline(text: str) -> bool:
     if not parts or len(parts) > 6:
         return False
     return all(
-        is_name_like(part) or AGENCY_ONLY.fullmatch(part) or _is_staff_title(part)
-        for part in parts
+        is_name_like(part) or AGENCY_ONLY.fullmatch(part) or _is_staff_title(part) for part in parts
     )
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from storyline.model import RemovedText
-from storyline.ingest.furniture.header import is_header_kind, mark_standfirst, mark_title_repeats, read_header
+from storyline.ingest.furniture.header import (
+    is_header_kind,
+    mark_standfirst,
+    mark_title_repeats,
+    read_header,
+)
 from storyline.ingest.furniture.lines import Unit, ends_sentence, normalise_whitespace, to_units
 from storyline.ingest.furniture.prose import is_prose, prose_evidence
 from storyline.ingest.furniture.repeats import mark_bio, mark_repeats
 from storyline.ingest.furniture.signals import furniture_signals
 from storyline.ingest.furniture.tuning import BODY_RUN_MIN_WORDS, BODY_THRESHOLD, EDGE_THRESHOLD
+from storyline.model import RemovedText
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,8 @@ def _mark_scored(units: list[Unit], body: range) -> None:
 def clean_scraped_text(raw: str) -> CleanedText:
     """Remove site furniture from a plain-text article as scraped, keeping every body sentence.
 
-    Deterministic and per document. See the module docstring for the method.
+    Deterministic and per document. See the package docstring
+    (``storyline.ingest.furniture``) for the method.
     """
     # NFC only composes what is already there (e + combining accent = é): the text as written.
     units = to_units(normalise_whitespace(unicodedata.normalize("NFC", raw)))

@@ -24,6 +24,7 @@ _HEADER_SIGNALS = frozenset({"read time", "timestamp", "date stamp"})
 
 
 def is_header_kind(unit: Unit) -> bool:
+    """Furniture that only a header carries: a read time, a timestamp, a date stamp, a byline."""
     if any(label in _HEADER_SIGNALS for label, _ in unit.signals):
         return True
     return is_byline(unit.text)
@@ -159,4 +160,3 @@ def mark_standfirst(units: list[Unit], header: Header, body_start: int) -> None:
             if repeated:
                 unit.label = "repeated standfirst"
         return
-

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storyline.textnorm import normalise_for_identity
 from storyline.ingest.furniture.tuning import (
     HARD_WRAP_FULL_SHARE,
     HARD_WRAP_MAX_WIDTH,
@@ -14,6 +13,7 @@ from storyline.ingest.furniture.tuning import (
     HARD_WRAP_NEAR,
     MEDIUM_PROSE_WORDS,
 )
+from storyline.textnorm import normalise_for_identity
 
 # Odd spaces (NBSP, thin, ideographic, tabs) become plain spaces; invisible marks go.
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -34,7 +34,7 @@ def normalise_whitespace(raw: str) -> list[str]:
 
 @dataclass
 class Unit:
-    """A line (or a rejoined hard-wrapped paragraph) under analysis. Mutable, private."""
+    """A line (or a rejoined hard-wrapped paragraph) under analysis. Mutable, internal to the cleaner."""
 
     line: int  # 1-based first raw line
     text: str
@@ -47,7 +47,6 @@ class Unit:
     @property
     def key(self) -> str:
         return normalise_for_identity(self.text)
-
 
 
 def to_units(lines: list[str]) -> list[Unit]:

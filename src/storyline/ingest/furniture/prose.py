@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 from storyline.ingest.furniture.lines import Unit, ends_sentence
-from storyline.ingest.furniture.tuning import BODY_RUN_MIN_WORDS, LONG_PROSE_WORDS, MEDIUM_PROSE_WORDS
+from storyline.ingest.furniture.tuning import (
+    BODY_RUN_MIN_WORDS,
+    LONG_PROSE_WORDS,
+    MEDIUM_PROSE_WORDS,
+)
 from storyline.ingest.furniture.vocabulary import wordset
 
 _FUNCTION_WORDS = wordset(

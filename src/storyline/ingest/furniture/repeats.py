@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from storyline.textnorm import normalise_for_identity
 from storyline.ingest.furniture.lines import Unit
 from storyline.ingest.furniture.prose import sentences
 from storyline.ingest.furniture.signals import CREDIT_BRACKET, DANGLING_CREDIT
 from storyline.ingest.furniture.tuning import MAX_SENTENCES_FOR_RUNS, MIN_REPEAT_WORDS
+from storyline.textnorm import normalise_for_identity
+
 
 def _sentence_keys(text: str) -> list[str]:
     return [normalise_for_identity(sentence) for sentence in sentences(text)]

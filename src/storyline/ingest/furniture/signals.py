@@ -148,7 +148,6 @@ _CALLS_TO_ACTION: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
-
 def _call_to_action(text: str) -> str | None:
     for sentence in sentences(text):
         # Quoted speech is never the site talking to the reader: "“Join us,” he said."

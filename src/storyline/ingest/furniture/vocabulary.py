@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+
 def wordset(words: str) -> frozenset[str]:
     """A vocabulary written as one string of words, as long word lists read best."""
     return frozenset(words.split())
