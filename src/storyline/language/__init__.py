@@ -1,0 +1,1 @@
+"""Language layer: sentences, entities resolved across articles, quotes, quantities, times."""
