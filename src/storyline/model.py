@@ -13,9 +13,10 @@ The flow in this module's terms::
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from storyline.records import from_dict, to_dict
 
 InputKind = Literal["text", "html"]
 
@@ -159,24 +160,5 @@ class ExactDuplicateInput:
     article_id: str
 
 
-def to_dict(record: Any) -> Any:
-    """A JSON-ready dict of a record, with tuples as lists, in field order."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
-    if isinstance(record, (list, tuple)):
-        return [to_dict(item) for item in record]
-    if isinstance(record, dict):
-        return {key: to_dict(value) for key, value in record.items()}
-    return record
-
-
-def removed_from_dicts(items: list[dict[str, Any]]) -> tuple[RemovedText, ...]:
-    return tuple(RemovedText(**item) for item in items)
-
-
 def article_from_dict(data: dict[str, Any]) -> Article:
-    values = dict(data)
-    values["published"] = PublicationDate(**values["published"])
-    values["removed"] = removed_from_dicts(values.get("removed", []))
-    values["stage_versions"] = dict(values.get("stage_versions", {}))
-    return Article(**values)
+    return from_dict(Article, data)
