@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -7,7 +8,8 @@ import pytest
 from records import make_article
 from storyline.errors import StoreError
 from storyline.model import DuplicateLink, PublicationDate, RemovedText
-from storyline.store import InputRecord, SQLiteStore, open_store
+from storyline.records import to_dict
+from storyline.store import InputRecord, SQLiteStore, StoredAnnotation, open_store
 from storyline.store.migrations import SCHEMA_VERSION
 
 
@@ -112,3 +114,36 @@ def test_open_store_names_valid_schemes(tmp_path):
     store = open_store(f"sqlite://{tmp_path / 'u.db'}")
     assert store.count_articles() == 0
     store.close()
+
+
+def test_store_of_schema_1_is_migrated_in_place_keeping_its_articles(tmp_path):
+    from storyline.store.migrations import MIGRATIONS, _statements
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        db.execute(statement)
+    article = make_article("An old article stored before annotations existed.")
+    db.execute(
+        "INSERT INTO articles (id, source_id, word_count, data) VALUES (?, ?, ?, ?)",
+        (article.id, article.source_id, article.word_count, json.dumps(to_dict(article))),
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.get_article(article.id) == article
+        store.put_annotation(StoredAnnotation(article.id, "language", "v1", "-", "{}"))
+        assert store.get_annotations("language", [article.id])[article.id].version == "v1"
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_annotation_is_replaced_not_duplicated(tmp_path):
+    article = make_article("A ferry ran aground near the pier.")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.put_article(article, record(article.id, "a.txt"))
+        store.put_annotation(StoredAnnotation(article.id, "language", "v1", "2020", '{"a": 1}'))
+        store.put_annotation(StoredAnnotation(article.id, "language", "v2", "2020", '{"a": 2}'))
+        found = store.get_annotations("language", [article.id, "ffffffffffffffff"])
+    assert list(found) == [article.id]
+    assert (found[article.id].version, found[article.id].data) == ("v2", '{"a": 2}')

@@ -33,6 +33,17 @@ class InputRecord:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class StoredAnnotation:
+    """One stage's result for one article, as JSON, with what it was computed from."""
+
+    article_id: str
+    layer: str
+    version: str
+    depends_on: str
+    data: str
+
+
 class Store(ABC):
     """Abstract store. Every write method is atomic: it either happens whole or not at all."""
 
@@ -88,6 +99,16 @@ class Store(ABC):
     @abstractmethod
     def duplicate_links(self, article_ids: Iterable[str]) -> list[DuplicateLink]:
         """Links whose both ends are among these articles, in a stable order."""
+
+    @abstractmethod
+    def put_annotation(self, annotation: StoredAnnotation) -> None:
+        """Store (or replace) one layer's annotation of one article."""
+
+    @abstractmethod
+    def get_annotations(
+        self, layer: str, article_ids: Iterable[str]
+    ) -> dict[str, StoredAnnotation]:
+        """The stored annotations of ``layer`` for these articles, by article id."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -44,6 +44,20 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, twin_id)
     );
     """,
+    # 2: per-article annotations of later stages (the language layer first). `version` names
+    # the stage version and `depends_on` what else the result was computed from (the
+    # publication date used as the anchor of relative times), so a re-run recomputes only what
+    # a changed stage or a changed input affects.
+    """
+    CREATE TABLE annotations (
+        article_id  TEXT NOT NULL REFERENCES articles(id),
+        layer       TEXT NOT NULL,
+        version     TEXT NOT NULL,
+        depends_on  TEXT NOT NULL,
+        data        TEXT NOT NULL,
+        PRIMARY KEY (article_id, layer)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

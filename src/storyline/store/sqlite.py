@@ -9,7 +9,7 @@ from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.model import Article, DuplicateLink, article_from_dict, to_dict
-from storyline.store.base import InputRecord, Store
+from storyline.store.base import InputRecord, Store, StoredAnnotation
 from storyline.store.migrations import migrate
 
 # SQLite's default limit on host parameters in one statement is 32766 (since 3.32); stay well
@@ -181,6 +181,33 @@ class SQLiteStore(Store):
                 if t in wanted
             )
         return sorted(links, key=lambda link: (link.twin_id, link.article_id))
+
+    def put_annotation(self, annotation: StoredAnnotation) -> None:
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO annotations (article_id, layer, version, depends_on, data)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    annotation.article_id,
+                    annotation.layer,
+                    annotation.version,
+                    annotation.depends_on,
+                    annotation.data,
+                ),
+            )
+
+    def get_annotations(
+        self, layer: str, article_ids: Iterable[str]
+    ) -> dict[str, StoredAnnotation]:
+        found: dict[str, StoredAnnotation] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self._db.execute(
+                "SELECT article_id, layer, version, depends_on, data FROM annotations"
+                f" WHERE layer = ? AND article_id IN ({_marks(chunk)})",
+                [layer, *chunk],
+            ).fetchall()
+            found.update({row[0]: StoredAnnotation(*row) for row in rows})
+        return found
 
     def close(self) -> None:
         self._db.close()
