@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 from storyline.brief import build_brief, write_brief
 from storyline.ingest.pipeline import IngestReport, Progress, ingest
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
+from storyline.language.layer import analyse_language
 from storyline.model import Article
 from storyline.store import Store
 from storyline.stories.duplicates import (
@@ -58,6 +59,9 @@ def analyze(
     report = ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=progress, jobs=jobs)
     articles = list(store.iter_articles(report.article_ids))
     link_near_duplicates(articles, store)
-    brief = build_brief(articles, report.inputs, store.duplicate_links(report.article_ids))
+    language = analyse_language(articles, store)
+    brief = build_brief(
+        articles, report.inputs, store.duplicate_links(report.article_ids), language
+    )
     written = write_brief(brief, out_dir)
     return AnalysisResult(brief=brief, report=report, written=tuple(written))

@@ -8,6 +8,7 @@ when an evaluation scored below its ``--fail-under`` floor.
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -239,6 +240,54 @@ def evaluate_extraction(
         if f1 < fail_under:
             click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
             sys.exit(EXIT_BELOW_FLOOR)
+
+
+def _gold_evaluation_command(task: str, runner_path: str) -> None:
+    """Register ``storyline evaluate TASK [GOLD]`` for a gold-file task (quotes, numbers, time)."""
+
+    @evaluate.command(task)
+    @click.argument(
+        "gold",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=f"evaluation/gold/{task}.jsonl",
+    )
+    @click.option(
+        "--shared",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="The shared folder holding corpus/ (default: ../shared beside the repository).",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+    @click.option(
+        "--fail-under",
+        type=click.FloatRange(0, 1),
+        default=None,
+        help="Exit with status 4 when storyline's span F1 is below this floor.",
+    )
+    def command(gold: Path, shared: Path | None, as_json: bool, fail_under: float | None) -> None:
+        module_name, function_name = runner_path.rsplit(":", 1)
+        runner = getattr(importlib.import_module(module_name), function_name)
+        try:
+            report = runner(gold, shared)
+        except StorylineError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_FAILED)
+        click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+        if fail_under is not None:
+            f1 = report.score("storyline").f1
+            if f1 < fail_under:
+                click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
+                sys.exit(EXIT_BELOW_FLOOR)
+
+    command.__doc__ = (
+        f"Score storyline's {task} against a gold file (span P/R/F1 and value accuracy), "
+        "beside the baseline a user would otherwise reach for."
+    )
+
+
+_gold_evaluation_command("quotes", "storyline.evaluate.quotes:run_quotes_evaluation")
+_gold_evaluation_command("numbers", "storyline.evaluate.numbers:run_numbers_evaluation")
+_gold_evaluation_command("time", "storyline.evaluate.time:run_time_evaluation")
 
 
 if __name__ == "__main__":

@@ -11,16 +11,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storyline import __version__
+from storyline.language.layer import LanguageResult
+from storyline.language.linking import mention_entity, speaker_entity
 from storyline.model import Article, DuplicateLink, to_dict
 from storyline.store import InputRecord
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def build_brief(
     articles: Iterable[Article],
     inputs: Sequence[InputRecord],
     near_duplicates: Iterable[DuplicateLink],
+    language: LanguageResult | None = None,
 ) -> dict[str, Any]:
     """The brief of one run: its articles, duplicates and rejected inputs.
 
@@ -77,7 +80,8 @@ def build_brief(
             "near_duplicates": len(duplicates) - len(exact),
             "rejected": len(rejected),
         },
-        "articles": [_article_entry(article) for article in article_list],
+        "entities": _entities(language),
+        "articles": [_article_entry(article, language) for article in article_list],
         "duplicates": duplicates,
         "rejected": [
             {"origin": origin, "source_id": source_id, "reason": reason}
@@ -86,7 +90,30 @@ def build_brief(
     }
 
 
-def _article_entry(article: Article) -> dict[str, Any]:
+def _article_entry(article: Article, language: LanguageResult | None) -> dict[str, Any]:
     entry = to_dict(article)
     entry.pop("stage_versions", None)
+    annotation = language.annotations.get(article.id) if language else None
+    if annotation is None or language is None:
+        return entry
+    index = language.entities
+    entry["sentences"] = [to_dict(sentence) for sentence in annotation.sentences]
+    entry["mentions"] = [
+        {**to_dict(mention), "entity_id": mention_entity(index, mention)}
+        for mention in annotation.mentions
+    ]
+    entry["quotes"] = []
+    for quote in annotation.quotes:
+        item = to_dict(quote)
+        if item["speaker"] is not None:
+            item["speaker"]["entity_id"] = speaker_entity(quote, annotation.mentions, index)
+        entry["quotes"].append(item)
+    entry["quantities"] = [to_dict(quantity) for quantity in annotation.quantities]
+    entry["times"] = [to_dict(time) for time in annotation.times]
     return entry
+
+
+def _entities(language: LanguageResult | None) -> list[dict[str, Any]]:
+    if language is None:
+        return []
+    return [to_dict(entity) for entity in language.entities.entities]

@@ -63,9 +63,7 @@ def highlight_paragraphs(text: str, highlights: Iterable[Highlight]) -> list[Mar
     return paragraphs
 
 
-def _render(
-    text: str, start: int, end: int, spans: list[Highlight], anchored: set[str]
-) -> Markup:
+def _render(text: str, start: int, end: int, spans: list[Highlight], anchored: set[str]) -> Markup:
     events: list[tuple[int, int, str]] = []
     for order, span in enumerate(spans):
         anchor = "" if span.anchor in anchored else f' id="{escape(span.anchor)}"'
