@@ -12,6 +12,8 @@ from typing import Any
 
 import jinja2
 
+from storyline.brief.article_view import article_view
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "script-src 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'"
@@ -29,15 +31,9 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def paragraphs(text: str) -> list[str]:
-    return [part.strip() for part in text.split("\n\n") if part.strip()]
-
-
 def render_html(brief: dict[str, Any]) -> str:
     template = _environment().get_template("brief.html.j2")
-    return (
-        template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, paragraphs=paragraphs).rstrip(
-            "\n"
-        )
-        + "\n"
-    )
+    entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
+    views = {article["id"]: article_view(article, entity_names) for article in brief["articles"]}
+    page = template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, views=views)
+    return page.rstrip("\n") + "\n"

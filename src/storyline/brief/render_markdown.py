@@ -23,11 +23,23 @@ def render_markdown(brief: dict[str, Any]) -> str:
         f"{counts['exact_duplicates']} exact and {counts['near_duplicates']} near duplicates; "
         f"{counts['rejected']} inputs rejected.",
         "",
-        "## Articles",
-        "",
     ]
+    if not brief.get("entities"):
+        lines += ["## Articles", ""]
+    entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
+    if brief.get("entities"):
+        lines += ["## Who and what the articles name", ""]
+        lines += ["| entity | kind | mentions | also written |", "| --- | --- | --- | --- |"]
+        for entity in brief["entities"][:40]:
+            variants = ", ".join(v for v in entity["variants"] if v != entity["name"])
+            lines.append(
+                f"| {escape_markdown(entity['name'])} | {entity['kind']} | "
+                f"{entity['mention_count']} | {escape_markdown(variants)} |"
+            )
+        lines += ["", "## Articles", ""]
     for article in brief["articles"]:
         lines += _article_section(article)
+        lines += _language_section(article, entity_names)
     if brief["duplicates"]:
         lines += ["## Duplicates", ""]
         for link in brief["duplicates"]:
@@ -80,5 +92,28 @@ def _article_section(article: dict[str, Any]) -> list[str]:
         lines.append("")
         for removed in article["removed"]:
             lines.append(f"- {removed['reason']}: {escape_markdown(removed['text'])}")
+        lines.append("")
+    return lines
+
+
+def _language_section(article: dict[str, Any], entity_names: dict[str, str]) -> list[str]:
+    from storyline.brief.article_view import article_view
+
+    view = article_view(article, entity_names)
+    lines: list[str] = []
+    for heading, items, arrow in (
+        ("Who said what", view.quotes, False),
+        ("Numbers", view.quantities, True),
+        ("Times", view.times, True),
+    ):
+        if not items:
+            continue
+        lines += [f"{heading}:", ""]
+        for item in items:
+            text = escape_markdown(item.text if len(item.text) <= 160 else item.text[:157] + "…")
+            if arrow:
+                lines.append(f"- {text} → {escape_markdown(item.label)}")
+            else:
+                lines.append(f"- **{escape_markdown(item.label)}**: “{text}” ({item.detail})")
         lines.append("")
     return lines
