@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.language import entities, quantities, quotes, timex
 from storyline.language.context import ArticleContext
 from storyline.language.entities import EntityMention, find_mentions
 from storyline.language.quantities import Quantity, find_quantities
@@ -25,7 +26,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LAYER = "language"
-STAGE_VERSION = "language-1"
+# The layer's version names every component's, so changing one component recomputes the layer.
+STAGE_VERSION = "+".join(
+    (
+        "language-1",
+        entities.STAGE_VERSION,
+        quotes.STAGE_VERSION,
+        quantities.STAGE_VERSION,
+        timex.STAGE_VERSION,
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 __all__ = ["EntityMention", "Kind", "Via", "find_mentions"]
 
 
+STAGE_VERSION = "entities-1"
+
+
 def find_mentions(doc: Doc, context: ArticleContext) -> list[EntityMention]:
     """Entity mentions of ``doc`` with character offsets into ``doc.text``, in text order."""
     spans = repair(doc, ner_spans(doc))

@@ -51,6 +51,9 @@ _MAX_HOPS = 6
 _LEAD_CHARS = 300
 
 
+STAGE_VERSION = "timex-1"
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     """One time expression. ``start``/``end`` are character offsets into the clean text;
