@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import re
 import resource
 import subprocess
@@ -51,6 +52,8 @@ def run_one(folder: Path, db: Path, jobs: int) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
+        # Other work on the machine slows the run: the 1-minute load average at the end says how much.
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "inputs": len(report.inputs),
         "articles": stored,
         "rejected": len(report.rejected),

@@ -234,8 +234,10 @@ def run_child(mode: str, path: Path, count: int, db: Path) -> dict[str, Any]:
 def _measure(mode: str, path: Path, count: int, tmp: Path) -> dict[str, Any]:
     db = tmp / f"{mode}-{count}-{time.monotonic_ns()}.db"
     command = [sys.executable, __file__, "--child", mode, str(path), str(count), str(db)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"the {mode} run on {count} articles failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _rounded(value: Any) -> Any:
