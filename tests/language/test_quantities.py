@@ -242,3 +242,9 @@ def test_reference_around_40_rocket_attacks(reference) -> None:
         "≈",
         "rocket attacks",
     )
+
+
+def test_zero_is_a_number_word():
+    # "zero" maps to 0, which is falsy: it once fell through to the tens table and crashed.
+    parsed = parse_number(["zero"])
+    assert parsed is not None and parsed.value == 0

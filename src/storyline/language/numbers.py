@@ -109,7 +109,7 @@ def parse_number(words: Sequence[str]) -> NumberValue | None:
             current = digits[0] if current is None else current * digits[0]
             seen = True
         elif word in SMALL or word in TENS:
-            current = (current or 0.0) + (SMALL.get(word) or TENS[word])
+            current = (current or 0.0) + (SMALL[word] if word in SMALL else TENS[word])
             seen = True
         elif word in HUNDRED:
             current = (current if current is not None else 1.0) * HUNDRED[word]
