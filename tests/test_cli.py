@@ -134,3 +134,24 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):
     assert result.exit_code == 0
     assert "ingesting" not in result.stderr
     assert result.stderr.strip() == "1 inputs: 1 new articles, 0 unchanged, 0 rejected"
+
+
+def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_3(tmp_path):
+    (tmp_path / "pier.txt").write_text(ARTICLE)
+    (tmp_path / "afile").write_text("not a folder")
+    db = str(tmp_path / "s.db")
+    result = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(tmp_path / "pier.txt"),
+            "--out",
+            str(tmp_path / "afile" / "out"),
+            "--db",
+            db,
+            "-q",
+        ],
+    )
+    assert result.exit_code == EXIT_FAILED, result.output
+    assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
+    assert "afile" in result.stderr

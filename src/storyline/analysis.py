@@ -35,14 +35,14 @@ def link_near_duplicates(
     """Find near-duplicates among ``articles`` and record the links (and signatures) in the store."""
     params = params or DuplicateParams()
     ids = [article.id for article in articles]
-    stored = store.get_signatures(ids)
+    stored = store.get_signatures(ids, params.key())
     signatures = {}
     for article in articles:
         if article.id in stored:
             signatures[article.id] = minhash_from_bytes(stored[article.id], params)
         else:
             signatures[article.id] = signature(article.text, params)
-            store.put_signature(article.id, signature_bytes(signatures[article.id]))
+            store.put_signature(article.id, signature_bytes(signatures[article.id]), params.key())
     store.replace_duplicate_links(ids, find_near_duplicates(articles, params, signatures))
 
 

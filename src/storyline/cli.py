@@ -52,6 +52,18 @@ def _open_store(db: str | None):  # type: ignore[no-untyped-def]
         sys.exit(EXIT_FAILED)
 
 
+def _run_or_fail(function, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Run the job; a failure of the run as a whole (not of one input) is one line and exit 3."""
+    try:
+        return function(*args, **kwargs)
+    except StorylineError as error:
+        message = str(error)
+    except OSError as error:  # e.g. the output folder cannot be written
+        message = f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
 def _report_rejections(records, quiet: bool) -> None:  # type: ignore[no-untyped-def]
     if quiet:
         return
@@ -109,7 +121,8 @@ def analyze(
 
     store = _open_store(db or str(out_dir / "storyline.db"))
     try:
-        result = run_analysis(
+        result = _run_or_fail(
+            run_analysis,
             list(inputs),
             out_dir,
             store,
@@ -149,7 +162,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, max_bytes: int, jobs: int, q
 
     store = _open_store(db)
     try:
-        report = run_ingest(
+        report = _run_or_fail(
+            run_ingest,
             list(inputs),
             store,
             max_bytes=max_bytes,

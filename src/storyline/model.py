@@ -151,14 +151,5 @@ class DuplicateLink:
     similarity: float
 
 
-@dataclass(frozen=True)
-class ExactDuplicateInput:
-    """A second input whose normalised text equals an article already ingested."""
-
-    source_id: str
-    origin: str
-    article_id: str
-
-
 def article_from_dict(data: dict[str, Any]) -> Article:
     return from_dict(Article, data)

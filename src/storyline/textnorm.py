@@ -31,3 +31,9 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(words(text))
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """A message as one line of at most ``limit`` characters, for rejection reasons and notes."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -26,11 +26,14 @@ def brief():
     first = make_article(
         "The harbour reopened on Monday after a week of repairs.",
         "b.txt",
+        origin="in/b.txt",
         title="Harbour reopens",
         published=PublicationDate("2021-06-07", "dateline", "7 June 2021"),
         removed=(RemovedText("Share this on social media", "share prompt", 3),),
     )
-    second = make_article(HOSTILE, "a.txt", title="<b>Bold</b> [link](javascript:alert(1))")
+    second = make_article(
+        HOSTILE, "a.txt", origin="in/a.txt", title="<b>Bold</b> [link](javascript:alert(1))"
+    )
     inputs = [
         _record(first.id, "b.txt"),
         _record(first.id, "c.txt"),  # same text again: an exact duplicate input
@@ -99,3 +102,11 @@ def test_written_brief_is_byte_identical_on_rewrite(brief, tmp_path):
     for name in ("brief.json", "brief.md", "brief.html"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
     assert json.loads((tmp_path / "one" / "brief.json").read_text()) == brief
+
+
+def test_markdown_code_spans_and_line_starts():
+    from storyline.brief.render_markdown import code_span, escape_markdown
+
+    assert code_span("afp_story_1.txt") == "`afp_story_1.txt`"
+    assert code_span("a`b") == "``a`b``"
+    assert escape_markdown("- not a list\n1. nor this") == "\\- not a list\n1\\. nor this"

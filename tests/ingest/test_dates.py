@@ -17,6 +17,9 @@ def test_explicit_dates_become_iso(text, expected):
     assert parse_explicit_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Monday", "September 28", "last week", "", "2020-13-45"])
+@pytest.mark.parametrize(
+    "text",
+    ["Monday", "September 28", "last week", "", "2020-13-45", "May 2020", "2020", "Sunday 2020"],
+)
 def test_references_without_a_year_or_invalid_dates_are_refused(text):
     assert parse_explicit_date(text) is None

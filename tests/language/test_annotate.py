@@ -56,3 +56,15 @@ def test_a_new_publication_date_or_stage_version_recomputes(store, monkeypatch):
     assert store.get_annotations("language", [article.id])[article.id].version != "language-test"
     annotate_articles([redated], store)
     assert store.get_annotations("language", [article.id])[article.id].version == "language-test"
+
+
+def test_a_failing_component_leaves_a_problem_and_the_others_run(store, monkeypatch):
+    def broken(doc, context):
+        raise ValueError("year -980 is out of range")
+
+    monkeypatch.setattr(annotate, "find_times", broken)
+    article = stored(store, make_article(TEXT))
+    result = annotate_articles([article], store)[article.id]
+    assert result.times == ()
+    assert result.problems == ("times failed: ValueError: year -980 is out of range",)
+    assert any(q.kind == "direct" for q in result.quotes)

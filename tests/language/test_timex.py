@@ -319,3 +319,18 @@ def test_gold_file_is_well_formed() -> None:
     for record in records:
         for item in record["times"]:
             assert item["type"] in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_out_of_range_and_grouped_numbers_never_stop_an_article():
+    from storyline.language.nlp import parse
+    from storyline.model import PublicationDate
+
+    text = (
+        "The temple was founded 3000 years ago, guides said on Monday. A comet passed 999999 days "
+        "ago, and another will return 9,000 years from now."
+    )
+    (doc,) = parse([text])
+    times = find_times(doc, ArticleContext("x", PublicationDate("2021-06-09", "dateline")))
+    values = {t.text: t.value for t in times}
+    assert values.get("Monday") == "2021-06-07"
+    assert all(not (t.text.startswith("000") or t.value == "P0Y") for t in times)

@@ -83,7 +83,7 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
     article = make_article("A museum reopened its doors.")
     store = SQLiteStore(tmp_path / "s.db")
     bad = record("0123456789abcdef", "x.txt")  # refers to an article that does not exist
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="cannot write to the store: FOREIGN KEY"):
         store.put_article(article, bad)
     assert store.count_articles() == 0
     assert store.find_input("x.txt", bad.raw_sha256) is None
@@ -147,3 +147,25 @@ def test_annotation_is_replaced_not_duplicated(tmp_path):
         found = store.get_annotations("language", [article.id, "ffffffffffffffff"])
     assert list(found) == [article.id]
     assert (found[article.id].version, found[article.id].data) == ("v2", '{"a": 2}')
+
+
+def test_signatures_are_reused_only_with_the_same_parameters(tmp_path):
+    article = make_article("A lighthouse keeper retired after forty years.")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.put_article(article, record(article.id, "a.txt"))
+        store.put_signature(article.id, b"\x01\x02", "duplicates-1:affine32:5:128:1")
+        assert store.get_signatures([article.id], "duplicates-1:affine32:5:128:1") == {
+            article.id: b"\x01\x02"
+        }
+        assert store.get_signatures([article.id], "duplicates-1:affine32:5:256:1") == {}
+
+
+def test_same_source_id_from_two_folders_is_decided_by_origin_not_order(tmp_path):
+    text = "A tram line opened across the river on Saturday."
+    one = make_article(text, "a.html", origin="x/a.html", title="from x")
+    two = make_article(text, "a.html", origin="y/a.html", title="from y")
+    for order in ((one, two), (two, one)):
+        with SQLiteStore(tmp_path / f"{order[0].origin[0]}.db") as store:
+            for article in order:
+                store.put_article(article, record(article.id, article.source_id))
+            assert store.get_article(one.id).title == "from x"

@@ -75,3 +75,19 @@ def test_shingles_ignore_case_and_typographic_quotes():
 def test_parameters_are_validated(field, value, message):
     with pytest.raises(ValueError, match=message):
         DuplicateParams(**{field: value})
+
+
+def test_analysis_recomputes_signatures_made_with_other_parameters(tmp_path):
+    from storyline.analysis import link_near_duplicates
+    from storyline.store import InputRecord, SQLiteStore
+
+    articles = [make_article(BASE, "a"), make_article(REPRINT, "b")]
+    with SQLiteStore(tmp_path / "s.db") as store:
+        for article in articles:
+            store.put_article(
+                article, InputRecord(article.source_id, "x", "0" * 64, "article", article.id)
+            )
+        link_near_duplicates(articles, store, DuplicateParams(num_perm=128))
+        link_near_duplicates(articles, store, DuplicateParams(num_perm=256))  # no length clash
+        (link,) = store.duplicate_links([a.id for a in articles])
+    assert link.kind == "near"

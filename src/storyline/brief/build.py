@@ -42,7 +42,8 @@ def build_brief(
             for record in inputs
             if record.status == "article"
             and record.article_id in canonical_source
-            and record.source_id != canonical_source[record.article_id]
+            and (record.source_id, record.origin)
+            != (canonical_source[record.article_id], canonical_origin[record.article_id])
         }
     )
     duplicates: list[dict[str, Any]] = [
@@ -110,6 +111,7 @@ def _article_entry(article: Article, language: LanguageResult | None) -> dict[st
         entry["quotes"].append(item)
     entry["quantities"] = [to_dict(quantity) for quantity in annotation.quantities]
     entry["times"] = [to_dict(time) for time in annotation.times]
+    entry["language_problems"] = list(annotation.problems)
     return entry
 
 

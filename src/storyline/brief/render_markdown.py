@@ -10,8 +10,29 @@ from typing import Any
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
+# At the start of a line (also after "> "), these would begin a list, a heading or a rule.
+_LINE_START = re.compile(r"^(\s*)([-+*=~]|\d+[.)])(?=\s|$)", re.MULTILINE)
+
+
 def escape_markdown(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    marker = match.group(2)
+    if marker[0].isdigit():  # "1." → "1\.": a backslash before a digit would show literally
+        return match.group(1) + marker[:-1] + "\\" + marker[-1]
+    return match.group(1) + "\\" + marker
+
+
+def code_span(value: str) -> str:
+    """``value`` as inline code, verbatim: backslashes do not escape inside code spans, so use a
+    fence of backticks longer than any run inside the value instead."""
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {value} " if value.startswith("`") or value.endswith("`") else value
+    return f"{fence}{padded}{fence}"
 
 
 def render_markdown(brief: dict[str, Any]) -> str:
@@ -45,7 +66,7 @@ def render_markdown(brief: dict[str, Any]) -> str:
         for link in brief["duplicates"]:
             if link["kind"] == "exact":
                 lines.append(
-                    f"- `{escape_markdown(link['source_id'])}` is the same text as article "
+                    f"- {code_span(link['source_id'])} is the same text as article "
                     f"`{link['article_id']}`"
                 )
             else:
@@ -58,7 +79,7 @@ def render_markdown(brief: dict[str, Any]) -> str:
         lines += ["## Rejected inputs", ""]
         for rejection in brief["rejected"]:
             lines.append(
-                f"- `{escape_markdown(rejection['origin'])}`: {escape_markdown(rejection['reason'])}"
+                f"- {code_span(rejection['origin'])}: {escape_markdown(rejection['reason'])}"
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -78,7 +99,7 @@ def _article_section(article: dict[str, Any]) -> list[str]:
     lines = [
         f"### {escape_markdown(article['title'] or '(untitled)')}",
         "",
-        f"`{escape_markdown(article['source_id'])}` · id `{article['id']}` · " + " · ".join(facts),
+        f"{code_span(article['source_id'])} · id `{article['id']}` · " + " · ".join(facts),
         "",
     ]
     for paragraph in article["text"].split("\n\n"):
@@ -91,7 +112,9 @@ def _article_section(article: dict[str, Any]) -> list[str]:
         lines.append(f"Removed as site furniture ({len(article['removed'])}):")
         lines.append("")
         for removed in article["removed"]:
-            lines.append(f"- {removed['reason']}: {escape_markdown(removed['text'])}")
+            lines.append(
+                f"- {escape_markdown(removed['reason'])}: {escape_markdown(removed['text'])}"
+            )
         lines.append("")
     return lines
 
@@ -114,6 +137,8 @@ def _language_section(article: dict[str, Any], entity_names: dict[str, str]) -> 
             if arrow:
                 lines.append(f"- {text} → {escape_markdown(item.label)}")
             else:
-                lines.append(f"- **{escape_markdown(item.label)}**: “{text}” ({item.detail})")
+                lines.append(
+                    f"- **{escape_markdown(item.label)}**: “{text}” ({escape_markdown(item.detail)})"
+                )
         lines.append("")
     return lines

@@ -20,6 +20,9 @@ _SETTINGS = {
 
 # A stated date must name a year; "Monday" or "September 28" alone is an event reference.
 _HAS_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+# ... and a day of the month: "May 2020" or "2020" alone would make dateparser invent the 1st,
+# and a made-up day must not become the anchor that relative dates are resolved against.
+_HAS_DAY = re.compile(r"(?<![\d:])(0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\d:])")
 
 
 def parse_explicit_date(value: str, *, languages: list[str] | None = None) -> str | None:
@@ -31,6 +34,8 @@ def parse_explicit_date(value: str, *, languages: list[str] | None = None) -> st
     """
     value = value.strip()
     if not value or not _HAS_YEAR.search(value):
+        return None
+    if not _HAS_DAY.search(_HAS_YEAR.sub(" ", value)):
         return None
     if _ISO_DATE.match(value):
         try:

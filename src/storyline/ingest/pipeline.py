@@ -21,7 +21,7 @@ from storyline.ingest.language_id import detect_language
 from storyline.ingest.readers import DEFAULT_MAX_BYTES, read_inputs
 from storyline.model import Article, Extraction, RawDocument, Rejection
 from storyline.store import InputRecord, Store
-from storyline.textnorm import content_id, word_count
+from storyline.textnorm import content_id, one_line, word_count
 
 STAGE_VERSION = "ingest-1"
 
@@ -145,7 +145,7 @@ def prepare(document: RawDocument) -> Outcome:
         # The per-input boundary: a bug or a pathological document in one input must not end
         # the run. The reason names the exception so that it can be reported and fixed.
         reason = f"unexpected error while extracting: {type(error).__name__}: {error}"
-        return Rejection(document.source_id, document.origin, " ".join(reason.split())[:300])
+        return Rejection(document.source_id, document.origin, one_line(reason))
 
 
 def _prepare_serially(pending: Iterable[_Work]) -> Iterator[_Work]:
@@ -201,7 +201,7 @@ def _settled(entry: tuple[RawDocument | Rejection, str, Future[Outcome] | Outcom
             outcome = outcome.result()
         except Exception as error:  # a worker died (e.g. killed for memory): reject, go on
             reason = f"extraction worker failed: {type(error).__name__}: {error}"
-            outcome = Rejection(item.source_id, item.origin, " ".join(reason.split())[:300])
+            outcome = Rejection(item.source_id, item.origin, one_line(reason))
     return item, fingerprint, outcome
 
 

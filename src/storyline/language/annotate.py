@@ -7,10 +7,11 @@ annotations came from an older version of this stage.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from storyline.language import entities, quantities, quotes, timex
 from storyline.language.context import ArticleContext
@@ -21,9 +22,12 @@ from storyline.language.timex import TimeExpression, find_times
 from storyline.model import Article
 from storyline.records import from_dict, to_dict
 from storyline.store import Store, StoredAnnotation
+from storyline.textnorm import one_line
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 LAYER = "language"
 # The layer's version names every component's, so changing one component recomputes the layer.
@@ -55,18 +59,34 @@ class LanguageAnnotation:
     quotes: tuple[Quote, ...]
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
+    problems: tuple[str, ...] = ()
 
 
 def annotate_doc(doc: Doc, context: ArticleContext) -> LanguageAnnotation:
-    """Run every component on one parsed article."""
+    """Run every component on one parsed article.
+
+    Each component runs behind its own boundary: a component that fails on a pathological
+    article leaves its list empty and says why in ``problems``; the other components and the
+    rest of the run go on.
+    """
+    problems: list[str] = []
+
+    def run(name: str, component: Callable[[Doc, ArticleContext], Sequence[T]]) -> tuple[T, ...]:
+        try:
+            return tuple(component(doc, context))
+        except Exception as error:  # the per-component boundary, see the docstring
+            problems.append(one_line(f"{name} failed: {type(error).__name__}: {error}"))
+            return ()
+
     return LanguageAnnotation(
         article_id=context.article_id,
         sentences=tuple(Sentence(s.start_char, s.end_char) for s in doc.sents),
         tokens=tuple((t.idx, t.idx + len(t.text)) for t in doc if not t.is_space),
-        mentions=tuple(find_mentions(doc, context)),
-        quotes=tuple(find_quotes(doc, context)),
-        quantities=tuple(find_quantities(doc, context)),
-        times=tuple(find_times(doc, context)),
+        mentions=run("entities", find_mentions),
+        quotes=run("quotes", find_quotes),
+        quantities=run("quantities", find_quantities),
+        times=run("times", find_times),
+        problems=tuple(problems),
     )
 
 
@@ -75,8 +95,11 @@ def context_of(article: Article) -> ArticleContext:
 
 
 def _depends_on(article: Article) -> str:
-    # Relative times are resolved against the publication date, so it is part of the key.
-    return article.published.value or "unknown"
+    # Relative times are resolved against the publication date, so it is part of the key; the
+    # text's own hash too, because two inputs whose texts differ only in case or spacing share
+    # a content id, and the stored text may be replaced by the other one (offsets would drift).
+    digest = hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:16]
+    return f"{article.published.value or 'unknown'}|{digest}"
 
 
 def annotate_articles(articles: Sequence[Article], store: Store) -> dict[str, LanguageAnnotation]:

@@ -399,7 +399,12 @@ def _index(clusters: _Clusters, kinds: Mapping[str, Kind]) -> EntityIndex:
     entities: dict[str, Entity] = {}
     mention_entity: dict[MentionKey, str] = {}
     for root in sorted(grouped):
-        members = sorted(set(grouped[root]), key=lambda m: (m.article_id, m.start, m.end, m.via))
+        # The whole record is the sort key: mentions that tie on the span must not leave the
+        # order to set iteration.
+        members = sorted(
+            set(grouped[root]),
+            key=lambda m: (m.article_id, m.start, m.end, m.via, m.kind, m.text, m.role or ""),
+        )
         kind: Kind = root.split(":", 1)[0]  # type: ignore[assignment]
         named = [m for m in members if m.via == "name"]
         name = imposed.get(root) or _canonical_name(named, kind)

@@ -99,7 +99,12 @@ def _resolved(
     """The span and its reading, or None (spaCy's DATE also covers things that are no time)."""
     words = text[start:end]
     orientation = _orientation(doc, start, end) if parsed else "neutral"
-    resolution = resolve(words, anchor, orientation, before)
+    try:
+        resolution = resolve(words, anchor, orientation, before)
+    except (ValueError, OverflowError):
+        # Out of the calendar's range ("3000 years ago", "999999 days ago"): keep no value
+        # rather than stop the article.
+        resolution = None
     return None if resolution is None else (start, end, words, resolution)
 
 

@@ -25,7 +25,8 @@ _M = (
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?:1[6-9]\d\d|20\d\d)"
 _NUM = (
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    # Digits never start after a digit, comma or point: "9,000 years" is one number, not "000".
+    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|ninety|hundred|several|a\s+few|a\s+couple\s+of)"
     r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 )

@@ -84,11 +84,12 @@ class Store(ABC):
         """Every rejected input, ordered by (origin, source_id)."""
 
     @abstractmethod
-    def put_signature(self, article_id: str, signature: bytes) -> None:
-        """Keep an article's MinHash signature so later runs need not recompute it."""
+    def put_signature(self, article_id: str, signature: bytes, params: str) -> None:
+        """Keep an article's MinHash signature, made with ``params``, for later runs."""
 
     @abstractmethod
-    def get_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]: ...
+    def get_signatures(self, article_ids: Iterable[str], params: str) -> dict[str, bytes]:
+        """Stored signatures of these articles that were made with exactly ``params``."""
 
     @abstractmethod
     def replace_duplicate_links(

@@ -58,6 +58,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, layer)
     );
     """,
+    # 3: a MinHash signature is only comparable with signatures made with the same parameters
+    # and stage version; record them so that other settings recompute instead of mixing.
+    """
+    ALTER TABLE minhash ADD COLUMN params TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

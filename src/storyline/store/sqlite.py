@@ -47,10 +47,12 @@ class SQLiteStore(Store):
     def put_article(self, article: Article, record: InputRecord) -> bool:
         with self._transaction() as db:
             row = db.execute(
-                "SELECT source_id FROM articles WHERE id = ?", (article.id,)
+                "SELECT source_id, json_extract(data, '$.origin') FROM articles WHERE id = ?",
+                (article.id,),
             ).fetchone()
             is_new = row is None
-            if is_new or article.source_id < row[0]:
+            # Ties on source_id (two folders both holding "a.html") are broken by origin.
+            if is_new or (article.source_id, article.origin) < (row[0], row[1] or ""):
                 db.execute(
                     "INSERT OR REPLACE INTO articles"
                     " (id, source_id, title, outlet, published, language, word_count, data)"
@@ -89,11 +91,11 @@ class SQLiteStore(Store):
             ),
         )
 
-    def put_signature(self, article_id: str, signature: bytes) -> None:
+    def put_signature(self, article_id: str, signature: bytes, params: str) -> None:
         with self._transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO minhash (article_id, signature) VALUES (?, ?)",
-                (article_id, signature),
+                "INSERT OR REPLACE INTO minhash (article_id, signature, params) VALUES (?, ?, ?)",
+                (article_id, signature, params),
             )
 
     def replace_duplicate_links(
@@ -156,12 +158,13 @@ class SQLiteStore(Store):
         ).fetchall()
         return [_input(row) for row in rows]
 
-    def get_signatures(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+    def get_signatures(self, article_ids: Iterable[str], params: str) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         for chunk in _chunks(sorted(set(article_ids))):
             rows = self._db.execute(
-                f"SELECT article_id, signature FROM minhash WHERE article_id IN ({_marks(chunk)})",
-                chunk,
+                "SELECT article_id, signature FROM minhash"
+                f" WHERE params = ? AND article_id IN ({_marks(chunk)})",
+                [params, *chunk],
             ).fetchall()
             found.update({article_id: bytes(signature) for article_id, signature in rows})
         return found
@@ -223,11 +226,19 @@ class _Transaction:
         self._db.execute("BEGIN IMMEDIATE")
         return self._db
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self._db.execute("COMMIT")
-        else:
-            self._db.execute("ROLLBACK")
+    def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
+        if exc is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._db.execute("ROLLBACK")
+                raise StoreError(f"cannot write to the store: {error}") from error
+            return
+        self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            # One exception family for callers (see storyline.errors): a full disk, a locked
+            # database or a broken constraint all say "the store cannot be written".
+            raise StoreError(f"cannot write to the store: {exc}") from exc
 
 
 def _input(row: tuple) -> InputRecord:

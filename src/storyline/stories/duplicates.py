@@ -38,6 +38,10 @@ class DuplicateParams:
     seed: int = 1
     threshold: float = 0.8
 
+    def key(self) -> str:
+        """What a stored signature must have been made with to be reused."""
+        return f"{STAGE_VERSION}:{_SCHEME}:{self.shingle_words}:{self.num_perm}:{self.seed}"
+
     def __post_init__(self) -> None:
         if self.shingle_words < 1:
             raise ValueError(f"shingle_words must be >= 1, got {self.shingle_words}")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
@@ -58,21 +59,87 @@ class Edit:
 
 
 HEDGES = frozenset(
-    "reportedly allegedly apparently purportedly possibly probably likely could may might "
-    "unconfirmed alleged suspected presumably seemingly".split()
+    [
+        "reportedly",
+        "allegedly",
+        "apparently",
+        "purportedly",
+        "possibly",
+        "probably",
+        "likely",
+        "could",
+        "may",
+        "might",
+        "unconfirmed",
+        "alleged",
+        "suspected",
+        "presumably",
+        "seemingly",
+    ]
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 _NUMBER_WORDS = {
     word: float(i)
     for i, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 } | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0}
+#: Tokens either side of a change searched for the same value (a clause moved within its
+#: sentence); far enough for "around 40 rocket attacks" moved to the sentence's end, near
+#: enough that another "40" two sentences on does not hide a change.
+NEAR = 25
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -108,6 +175,10 @@ class _Side:
     norms: set[str]
     lang: LanguageAnnotation | None
 
+    def near(self, i1: int, i2: int) -> set[str]:
+        """Tokens within ``NEAR`` of a changed stretch: where a moved clause would be."""
+        return {t.norm for t in self.tokens[max(0, i1 - NEAR) : i2 + NEAR]}
+
     def span(self, i1: int, i2: int) -> tuple[int, int]:
         if i1 < i2:
             return self.tokens[i1].start, self.tokens[i2 - 1].end
@@ -125,9 +196,9 @@ def _read_change(a: _Side, b: _Side, i1: int, i2: int, j1: int, j2: int) -> list
     if a_run and b_run:
         for kind, reader in (("date", _dates), ("number", _numbers), ("name", _names)):
             a_hits, b_hits = reader(a, a_run), reader(b, b_run)
-            # A value that the other side also states somewhere was moved, not changed.
-            a_new = [t for t in a_hits if t.norm not in b.norms]
-            b_new = [t for t in b_hits if t.norm not in a.norms]
+            # A value that the other side states close by was moved, not changed.
+            a_new = [t for t in a_hits if t.norm not in b.near(j1, j2)]
+            b_new = [t for t in b_hits if t.norm not in a.near(i1, i2)]
             if a_new and b_new:
                 edit = _edit(kind, a, a_new, b, b_new)  # type: ignore[arg-type]
                 if edit is not None:
@@ -158,12 +229,25 @@ def _numbers(side: _Side, run: list[Token]) -> list[Token]:
 
 def _names(side: _Side, run: list[Token]) -> list[Token]:
     hits = []
+    common = _lowercase_words(side.text)
     for token in run:
         word = side.text[token.start : token.end]
-        sentence_start = side.text[max(0, token.start - 2) : token.start].strip() in {"", ".", "“"}
-        if word[:1].isupper() and not sentence_start and token.norm not in _MONTHS | _WEEKDAYS:
+        if not word[:1].isupper() or token.norm in _MONTHS | _WEEKDAYS:
+            continue
+        if side.lang is not None:
+            named = any(m.start <= token.start < m.end for m in side.lang.mentions)
+        else:
+            # Without entities: a capitalised word the text also writes in lower case is a
+            # common word at the start of a sentence or a heading, not a name.
+            named = token.norm not in common
+        if named:
             hits.append(token)
     return hits
+
+
+@lru_cache(maxsize=64)
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(t.norm for t in tokenize(text) if text[t.start].islower())
 
 
 def _edit(
@@ -176,6 +260,8 @@ def _edit(
         return None  # the same name spelled another way: a rewrite, not a changed fact
     a_value = _value(kind, a, a_hits, a_text)
     b_value = _value(kind, b, b_hits, b_text)
+    if a_value is not None and a_value == b_value:
+        return None  # "four" / "4", "last two months" / "just two months": the same value
     reason = f"{kind} changed: {a_text!r} in a, {b_text!r} in b"
     return Edit(kind, a_start, a_end, a_text, b_start, b_end, b_text, a_value, b_value, reason)
 

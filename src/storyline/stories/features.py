@@ -100,9 +100,7 @@ def features_from_doc(article: Article, doc: Doc) -> StoryFeatures:
 
     names = [ent.text for ent in doc.ents if ent.label_ in NAME_LABELS]
     numbers = [ent.text for ent in doc.ents if ent.label_ in NUMBER_LABELS]
-    times = [
-        t.value for t in find_times(doc, context_of(article)) if t.type == "DATE" and t.value
-    ]
+    times = [t.value for t in find_times(doc, context_of(article)) if t.type == "DATE" and t.value]
     return _build(article, names, numbers, times)
 
 
