@@ -14,6 +14,9 @@ AEB_F1_FLOOR ?= 0.965
 QUOTES_F1_FLOOR ?= 0.95
 NUMBERS_F1_FLOOR ?= 0.95
 TIME_F1_FLOOR ?= 0.95
+STORIES_B3_F1_FLOOR ?= 0.90
+ALIGNMENT_F1_FLOOR ?= 0.95
+ECBPLUS ?= ../shared/data/ecbplus-dev
 HELDOUT_QUOTES_F1_FLOOR ?= 0.92
 HELDOUT_NUMBERS_F1_FLOOR ?= 0.97
 HELDOUT_TIME_F1_FLOOR ?= 0.97
@@ -59,6 +62,8 @@ evaluate: $(STAMP)
 	$(BIN)/storyline evaluate quotes evaluation/gold/heldout/quotes.jsonl --fail-under $(HELDOUT_QUOTES_F1_FLOOR)
 	$(BIN)/storyline evaluate numbers evaluation/gold/heldout/numbers.jsonl --fail-under $(HELDOUT_NUMBERS_F1_FLOOR)
 	$(BIN)/storyline evaluate time evaluation/gold/heldout/time.jsonl --fail-under $(HELDOUT_TIME_F1_FLOOR)
+	$(BIN)/storyline evaluate stories $(ECBPLUS) --fail-under $(STORIES_B3_F1_FLOOR)
+	$(BIN)/storyline evaluate alignment --fail-under $(ALIGNMENT_F1_FLOOR)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/ingest_throughput.py --sizes 1000 10000

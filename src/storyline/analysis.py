@@ -20,6 +20,7 @@ from storyline.stories.duplicates import (
     signature,
     signature_bytes,
 )
+from storyline.stories.story_analysis import analyse_stories
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ def analyze(
     articles = list(store.iter_articles(report.article_ids))
     link_near_duplicates(articles, store)
     language = analyse_language(articles, store)
+    stories = analyse_stories(articles, language.annotations)
     brief = build_brief(
-        articles, report.inputs, store.duplicate_links(report.article_ids), language
+        articles, report.inputs, store.duplicate_links(report.article_ids), language, stories
     )
     written = write_brief(brief, out_dir)
     return AnalysisResult(brief=brief, report=report, written=tuple(written))

@@ -256,6 +256,20 @@ def evaluate_extraction(
             sys.exit(EXIT_BELOW_FLOOR)
 
 
+def _load_runner(runner_path: str):  # type: ignore[no-untyped-def]
+    module_name, function_name = runner_path.rsplit(":", 1)
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def _print_and_check(report, as_json: bool, fail_under: float | None) -> None:  # type: ignore[no-untyped-def]
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    if fail_under is not None:
+        f1 = report.score("storyline").f1
+        if f1 < fail_under:
+            click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
+            sys.exit(EXIT_BELOW_FLOOR)
+
+
 def _gold_evaluation_command(task: str, runner_path: str) -> None:
     """Register ``storyline evaluate TASK [GOLD]`` for a gold-file task (quotes, numbers, time)."""
 
@@ -279,19 +293,13 @@ def _gold_evaluation_command(task: str, runner_path: str) -> None:
         help="Exit with status 4 when storyline's span F1 is below this floor.",
     )
     def command(gold: Path, shared: Path | None, as_json: bool, fail_under: float | None) -> None:
-        module_name, function_name = runner_path.rsplit(":", 1)
-        runner = getattr(importlib.import_module(module_name), function_name)
+        runner = _load_runner(runner_path)
         try:
             report = runner(gold, shared)
         except StorylineError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(EXIT_FAILED)
-        click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
-        if fail_under is not None:
-            f1 = report.score("storyline").f1
-            if f1 < fail_under:
-                click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
-                sys.exit(EXIT_BELOW_FLOOR)
+        _print_and_check(report, as_json, fail_under)
 
     command.__doc__ = (
         f"Score storyline's {task} against a gold file (span P/R/F1 and value accuracy), "
@@ -302,6 +310,62 @@ def _gold_evaluation_command(task: str, runner_path: str) -> None:
 _gold_evaluation_command("quotes", "storyline.evaluate.quotes:run_quotes_evaluation")
 _gold_evaluation_command("numbers", "storyline.evaluate.numbers:run_numbers_evaluation")
 _gold_evaluation_command("time", "storyline.evaluate.time:run_time_evaluation")
+
+
+@evaluate.command("stories")
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit with status 4 when storyline's B-cubed F1 is below this floor.",
+)
+def evaluate_stories(dataset: Path, as_json: bool, fail_under: float | None) -> None:
+    """Story clustering on an ECB+-layout DATASET, all topics together: B-cubed P/R/F1, ARI and
+    V-measure against the gold event clusters, beside a TF-IDF + agglomerative baseline."""
+    try:
+        report = _load_runner("storyline.evaluate.stories:run_stories_evaluation")(dataset)
+    except ImportError as error:
+        click.echo(
+            f"error: {error}; install the evaluation extras: pip install 'storyline[eval]'",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)
+    except StorylineError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    _print_and_check(report, as_json, fail_under)
+
+
+@evaluate.command("alignment")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--cases", type=click.IntRange(min=1), default=60, show_default=True)
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The shared folder whose real articles the cases are built from (default: ../shared).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Exit with status 4 when storyline's copied-span F1 is below this floor.",
+)
+def evaluate_alignment(
+    seed: int, cases: int, shared: Path | None, as_json: bool, fail_under: float | None
+) -> None:
+    """Passage alignment, direction and edits on a gold set built by construction: real
+    articles copied, rewritten, reordered, spliced and edited with known answers."""
+    runner = _load_runner("storyline.evaluate.alignment:run_alignment_evaluation")
+    try:
+        report = runner(seed=seed, shared_dir=shared, n_cases=cases)
+    except StorylineError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_FAILED)
+    _print_and_check(report, as_json, fail_under)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ from storyline.language.layer import LanguageResult
 from storyline.language.linking import mention_entity, speaker_entity
 from storyline.model import Article, DuplicateLink, to_dict
 from storyline.store import InputRecord
+from storyline.stories.story_analysis import StoryAnalysis
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def build_brief(
@@ -24,6 +25,7 @@ def build_brief(
     inputs: Sequence[InputRecord],
     near_duplicates: Iterable[DuplicateLink],
     language: LanguageResult | None = None,
+    stories: Sequence[StoryAnalysis] = (),
 ) -> dict[str, Any]:
     """The brief of one run: its articles, duplicates and rejected inputs.
 
@@ -81,6 +83,7 @@ def build_brief(
             "near_duplicates": len(duplicates) - len(exact),
             "rejected": len(rejected),
         },
+        "stories": [_story_entry(analysis) for analysis in stories],
         "entities": _entities(language),
         "articles": [_article_entry(article, language) for article in article_list],
         "duplicates": duplicates,
@@ -113,6 +116,20 @@ def _article_entry(article: Article, language: LanguageResult | None) -> dict[st
     entry["times"] = [to_dict(time) for time in annotation.times]
     entry["language_problems"] = list(annotation.problems)
     return entry
+
+
+def _story_entry(analysis: StoryAnalysis) -> dict[str, Any]:
+    provenance = analysis.provenance
+    return {
+        **to_dict(analysis.story),
+        "sources": [to_dict(record) for record in provenance.articles],
+        "source_groups": [to_dict(group) for group in provenance.groups],
+        "directions": [to_dict(direction) for direction in provenance.directions],
+        "copied_passages": [to_dict(copy) for copy in provenance.copies],
+        "alignments": [to_dict(passage) for passage in analysis.alignments],
+        "edits": [{"a_id": e.a_id, "b_id": e.b_id, **to_dict(e.edit)} for e in analysis.edits],
+        "passage_origins": [to_dict(origin) for origin in provenance.origins],
+    }
 
 
 def _entities(language: LanguageResult | None) -> list[dict[str, Any]]:
