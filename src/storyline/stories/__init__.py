@@ -1,1 +1,1 @@
-"""Stories: near-duplicates now; story clustering, alignment and provenance to come."""
+"""Stories: near-duplicates, story clustering, passage alignment, edits and provenance."""
