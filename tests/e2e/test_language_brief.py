@@ -130,3 +130,12 @@ def test_relative_times_stay_unresolved_without_a_date(story, tmp_path):
     evening = next(t for text, t in times.items() if "Monday evening" in text)
     assert not evening["resolved"] and evening["begin"] is None
     assert not times["last week"]["resolved"]
+
+
+def test_every_link_in_the_page_leads_to_an_element(brief):
+    import re
+
+    page = (brief["out"] / "brief.html").read_text()
+    targets = set(re.findall(r'id="([^"]+)"', page))
+    links = set(re.findall(r'href="#([^"]+)"', page))
+    assert links and links <= targets, sorted(links - targets)[:5]

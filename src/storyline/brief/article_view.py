@@ -6,12 +6,12 @@ that is the URL's target, so clicking an item shows its span without any script.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from markupsafe import Markup
 
-from storyline.brief.highlight import Highlight, highlight_paragraphs
+from storyline.brief.highlight import Highlight, highlight_paragraphs, nested
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,19 @@ def article_view(article: dict[str, Any], entity_names: dict[str, str]) -> Artic
             value += " (not resolved: no date to anchor it)"
         highlights.append(Highlight(time["start"], time["end"], "time", anchor, value))
         times.append(Item(anchor, value, time["text"], time["type"]))
+    # A span that crosses another is not marked (see highlight.nested): its item is listed
+    # without a link rather than with one that leads nowhere.
+    placed = {highlight.anchor for highlight in nested(highlights)}
+
+    def linked(items: list[Item]) -> list[Item]:
+        return [item if item.anchor in placed else replace(item, anchor="") for item in items]
+
     return ArticleView(
         paragraphs=highlight_paragraphs(article["text"], highlights),
-        quotes=quotes,
-        entities=entities,
-        quantities=quantities,
-        times=times,
+        quotes=linked(quotes),
+        entities=linked(entities),
+        quantities=linked(quantities),
+        times=linked(times),
     )
 
 

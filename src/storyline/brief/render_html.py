@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from storyline.brief.article_view import article_view
+from storyline.brief.story_view import percent, story_view
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -22,18 +23,21 @@ CONTENT_SECURITY_POLICY = (
 
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("storyline.brief", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["percent"] = percent
+    return environment
 
 
 def render_html(brief: dict[str, Any]) -> str:
     template = _environment().get_template("brief.html.j2")
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
     views = {article["id"]: article_view(article, entity_names) for article in brief["articles"]}
-    page = template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, views=views)
+    stories = [story_view(story, brief["articles"]) for story in brief.get("stories", [])]
+    page = template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, views=views, stories=stories)
     return page.rstrip("\n") + "\n"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.brief.story_view import StoryView, percent, story_view
+
 # Article text is untrusted: a code host renders inline HTML and Markdown links, so neutralise
 # angle brackets and the characters that start Markdown constructs mid-line.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -45,6 +47,10 @@ def render_markdown(brief: dict[str, Any]) -> str:
         f"{counts['rejected']} inputs rejected.",
         "",
     ]
+    if brief.get("stories"):
+        lines += ["## Stories", ""]
+        for story in brief["stories"]:
+            lines += _story_section(story_view(story, brief["articles"]))
     if not brief.get("entities"):
         lines += ["## Articles", ""]
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
@@ -83,6 +89,62 @@ def render_markdown(brief: dict[str, Any]) -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _story_section(view: StoryView) -> list[str]:
+    dates = view.first_published or "dates unknown"
+    if view.last_published and view.last_published != view.first_published:
+        dates += f" to {view.last_published}"
+    lines = [
+        f"### {escape_markdown(view.label)}",
+        "",
+        f"{dates} · {escape_markdown(view.summary)}"
+        + (f": {escape_markdown(', '.join(view.independent))}" if view.independent else ""),
+        "",
+        "| article | own | copied from | wire | group |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for row in view.rows:
+        copied = ", ".join(
+            f"{escape_markdown(share.source.label)} {percent(share.share)}"
+            for share in row.copied_from
+        )
+        if row.is_patchwork:
+            copied += " (patchwork)"
+        lines.append(
+            f"| {escape_markdown(row.article.label)} | {percent(row.own_share)} | "
+            f"{copied.strip() or '—'} | {escape_markdown(row.wire_agency or '—')} | "
+            f"{escape_markdown(row.group)} |"
+        )
+    lines.append("")
+    if view.directions:
+        lines += ["Who copied whom:", ""]
+        for direction in view.directions:
+            sure = (
+                f"confidence {percent(direction.confidence)}"
+                if direction.confidence
+                else "direction unknown"
+            )
+            lines.append(
+                f"- “{escape_markdown(direction.copy.label)}” copied from "
+                f"“{escape_markdown(direction.source.label)}” ({sure}): "
+                + escape_markdown("; ".join(direction.evidence))
+            )
+        lines.append("")
+    if view.edits:
+        lines += ["Facts changed inside copies:", ""]
+        lines += [f"- {escape_markdown(edit.sentence)} ({edit.kind})" for edit in view.edits]
+        lines.append("")
+    quoting = [(pair, item) for pair in view.pairs for item in pair.shared_quotes]
+    if quoting:
+        lines += ["Quoted by both (shared quoting, not copying):", ""]
+        for pair, item in quoting:
+            lines.append(
+                f"- “{escape_markdown(pair.left.label)}” and “{escape_markdown(pair.right.label)}”: "
+                f"“{escape_markdown(item.excerpt)}”"
+            )
+        lines.append("")
+    return lines
 
 
 def _article_section(article: dict[str, Any]) -> list[str]:
