@@ -74,6 +74,12 @@ def test_hostile_inputs_are_listed_and_the_story_survives(hostile_run):
     assert "Traceback" not in hostile_run["stderr"]
     reference = {a["source_id"] for a in brief["articles"] if "/bad/" not in a["origin"]}
     assert len(reference) == 5 and all(s.endswith(".txt") for s in reference)
+    # The hostile files are about something else: they must not split the reference story.
+    reference_ids = {a["id"] for a in brief["articles"] if "/bad/" not in a["origin"]}
+    stories = [
+        set(s["article_ids"]) for s in brief["stories"] if set(s["article_ids"]) & reference_ids
+    ]
+    assert stories == [reference_ids]
     # origin is the path as read, plus ":line" or "#record n" inside containers
     rejected = [(r["origin"], r["reason"]) for r in brief["rejected"]]
     for relative, verdict in kinds.items():
