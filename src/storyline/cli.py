@@ -223,28 +223,40 @@ def evaluate() -> None:
     """Score storyline against the development sets."""
 
 
-@evaluate.command("extraction")
-@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help="Exit with status 4 when storyline's F1 is below this floor.",
-)
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages."
-)
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
-def evaluate_extraction(
-    dataset: Path, as_json: bool, fail_under: float | None, limit: int | None, workers: int
-) -> None:
-    """Article-body extraction on an AEB-layout DATASET (4-gram shingle P/R/F1, the benchmark's
-    own method), storyline beside trafilatura's default settings."""
-    from storyline.evaluate.extraction import run_extraction_evaluation
+# -- evaluate ---------------------------------------------------------------------------------
 
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+shared_option = click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The shared folder holding corpus/ and data/ (default: ../shared beside the repository).",
+)
+
+
+def fail_under_option(measure: str):  # type: ignore[no-untyped-def]
+    return click.option(
+        "--fail-under",
+        type=click.FloatRange(0, 1),
+        default=None,
+        help=f"Exit with status 4 when storyline's {measure} is below this floor.",
+    )
+
+
+def _run_evaluation(  # type: ignore[no-untyped-def]
+    runner_path: str, as_json: bool, fail_under: float | None, *args, **kwargs
+) -> None:
+    """Run one scorer, print its report, and hold storyline's score to the floor if given."""
+    module_name, function_name = runner_path.rsplit(":", 1)
     try:
-        report = run_extraction_evaluation(dataset, limit=limit, workers=workers)
+        runner = getattr(importlib.import_module(module_name), function_name)
+        report = runner(*args, **kwargs)
+    except ImportError as error:
+        click.echo(
+            f"error: {error}; install the evaluation extras: pip install 'storyline[eval]'",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)
     except StorylineError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_FAILED)
@@ -256,18 +268,27 @@ def evaluate_extraction(
             sys.exit(EXIT_BELOW_FLOOR)
 
 
-def _load_runner(runner_path: str):  # type: ignore[no-untyped-def]
-    module_name, function_name = runner_path.rsplit(":", 1)
-    return getattr(importlib.import_module(module_name), function_name)
-
-
-def _print_and_check(report, as_json: bool, fail_under: float | None) -> None:  # type: ignore[no-untyped-def]
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
-    if fail_under is not None:
-        f1 = report.score("storyline").f1
-        if f1 < fail_under:
-            click.echo(f"storyline F1 {f1:.4f} is below the floor {fail_under:.4f}", err=True)
-            sys.exit(EXIT_BELOW_FLOOR)
+@evaluate.command("extraction")
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@json_option
+@fail_under_option("F1")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Score only the first N pages."
+)
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True)
+def evaluate_extraction(
+    dataset: Path, as_json: bool, fail_under: float | None, limit: int | None, workers: int
+) -> None:
+    """Article-body extraction on an AEB-layout DATASET (4-gram shingle P/R/F1, the benchmark's
+    own method), storyline beside trafilatura's default settings."""
+    _run_evaluation(
+        "storyline.evaluate.extraction:run_extraction_evaluation",
+        as_json,
+        fail_under,
+        dataset,
+        limit=limit,
+        workers=workers,
+    )
 
 
 def _gold_evaluation_command(task: str, runner_path: str) -> None:
@@ -279,27 +300,11 @@ def _gold_evaluation_command(task: str, runner_path: str) -> None:
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         default=f"evaluation/gold/{task}.jsonl",
     )
-    @click.option(
-        "--shared",
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-        default=None,
-        help="The shared folder holding corpus/ (default: ../shared beside the repository).",
-    )
-    @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-    @click.option(
-        "--fail-under",
-        type=click.FloatRange(0, 1),
-        default=None,
-        help="Exit with status 4 when storyline's span F1 is below this floor.",
-    )
+    @shared_option
+    @json_option
+    @fail_under_option("span F1")
     def command(gold: Path, shared: Path | None, as_json: bool, fail_under: float | None) -> None:
-        runner = _load_runner(runner_path)
-        try:
-            report = runner(gold, shared)
-        except StorylineError as error:
-            click.echo(f"error: {error}", err=True)
-            sys.exit(EXIT_FAILED)
-        _print_and_check(report, as_json, fail_under)
+        _run_evaluation(runner_path, as_json, fail_under, gold, shared)
 
     command.__doc__ = (
         f"Score storyline's {task} against a gold file (span P/R/F1 and value accuracy), "
@@ -314,58 +319,35 @@ _gold_evaluation_command("time", "storyline.evaluate.time:run_time_evaluation")
 
 @evaluate.command("stories")
 @click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help="Exit with status 4 when storyline's B-cubed F1 is below this floor.",
-)
+@json_option
+@fail_under_option("B-cubed F1")
 def evaluate_stories(dataset: Path, as_json: bool, fail_under: float | None) -> None:
     """Story clustering on an ECB+-layout DATASET, all topics together: B-cubed P/R/F1, ARI and
     V-measure against the gold event clusters, beside a TF-IDF + agglomerative baseline."""
-    try:
-        report = _load_runner("storyline.evaluate.stories:run_stories_evaluation")(dataset)
-    except ImportError as error:
-        click.echo(
-            f"error: {error}; install the evaluation extras: pip install 'storyline[eval]'",
-            err=True,
-        )
-        sys.exit(EXIT_FAILED)
-    except StorylineError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    _print_and_check(report, as_json, fail_under)
+    _run_evaluation(
+        "storyline.evaluate.stories:run_stories_evaluation", as_json, fail_under, dataset
+    )
 
 
 @evaluate.command("alignment")
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--cases", type=click.IntRange(min=1), default=60, show_default=True)
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="The shared folder whose real articles the cases are built from (default: ../shared).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 1),
-    default=None,
-    help="Exit with status 4 when storyline's copied-span F1 is below this floor.",
-)
+@shared_option
+@json_option
+@fail_under_option("copied-span F1")
 def evaluate_alignment(
     seed: int, cases: int, shared: Path | None, as_json: bool, fail_under: float | None
 ) -> None:
     """Passage alignment, direction and edits on a gold set built by construction: real
     articles copied, rewritten, reordered, spliced and edited with known answers."""
-    runner = _load_runner("storyline.evaluate.alignment:run_alignment_evaluation")
-    try:
-        report = runner(seed=seed, shared_dir=shared, n_cases=cases)
-    except StorylineError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_FAILED)
-    _print_and_check(report, as_json, fail_under)
+    _run_evaluation(
+        "storyline.evaluate.alignment:run_alignment_evaluation",
+        as_json,
+        fail_under,
+        seed=seed,
+        shared_dir=shared,
+        n_cases=cases,
+    )
 
 
 if __name__ == "__main__":
