@@ -195,7 +195,7 @@ def test_dates_ordinals_names_and_vague_words_are_not_quantities(find, text: str
 @pytest.fixture(scope="module")
 def reference(find):
     from conftest import REFERENCE_STORY
-    from storyline.evaluate.numbers import clean_corpus_text
+    from storyline.evaluate.gold import clean_corpus_text
 
     if not REFERENCE_STORY.is_dir():
         pytest.skip(f"reference story not found at {REFERENCE_STORY}")

@@ -212,7 +212,7 @@ def test_denials_and_negation(find) -> None:
 @pytest.fixture(scope="module")
 def reference(find):
     from conftest import REFERENCE_STORY
-    from storyline.evaluate.quotes import _corpus_text
+    from storyline.evaluate.gold import clean_corpus_text as _corpus_text
 
     if not REFERENCE_STORY.is_dir():
         pytest.skip(f"reference story not found at {REFERENCE_STORY}")

@@ -151,7 +151,7 @@ def default_sources(shared_dir: Path | None = None) -> list[str]:
     """The AEB ground-truth bodies and the reference story's clean texts, read in place."""
     import json
 
-    from storyline.evaluate.numbers import clean_corpus_text, find_shared_dir
+    from storyline.evaluate.gold import clean_corpus_text, find_shared_dir
 
     shared = shared_dir or find_shared_dir()
     truth = json.loads((shared / "data" / "aeb" / "ground-truth.json").read_text("utf-8"))

@@ -25,15 +25,17 @@ Scores, per system:
 
 from __future__ import annotations
 
-import json
 import math
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError
+from storyline.evaluate.gold import find_anchor, gold_records, gold_text
+from storyline.evaluate.scoring import ValueScore
+from storyline.evaluate.scoring import match_overlapping as match
 from storyline.model import to_dict
 
 STORYLINE = "storyline"
@@ -75,32 +77,10 @@ class Predicted:
 
 
 @dataclass(frozen=True)
-class SystemScore:
-    system: str
-    gold: int
-    predicted: int
-    matched: int
-    value_correct: int
+class SystemScore(ValueScore):
     counted_gold: int  # matched pairs whose gold names what is counted
     counted_correct: int | None  # None: the system does not say what a number counts
     error: str | None = None  # why the system could not run
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def value_accuracy(self) -> float:
-        return self.value_correct / self.matched if self.matched else 0.0
 
     @property
     def counted_accuracy(self) -> float | None:
@@ -156,49 +136,10 @@ class NumbersReport:
 # --------------------------------------------------------------------------- gold
 
 
-def find_shared_dir(start: Path | None = None) -> Path:
-    """``../shared`` next to the repository root (the folder holding ``pyproject.toml``)."""
-    here = (start or Path(__file__)).resolve()
-    for folder in [here, *here.parents]:
-        if (folder / "pyproject.toml").is_file() and (folder.parent / "shared").is_dir():
-            return folder.parent / "shared"
-    raise EvaluationError("../shared not found next to the repository; pass shared_dir")
-
-
-def clean_corpus_text(path: Path) -> str:
-    """The clean text of one corpus file, as ``storyline analyze`` makes it."""
-    from storyline.ingest.pipeline import extract
-    from storyline.ingest.readers import read_inputs
-
-    for item in read_inputs([str(path)]):
-        if hasattr(item, "content"):
-            return extract(item).text  # type: ignore[arg-type]
-        raise EvaluationError(f"{path}: {item.reason}")  # type: ignore[union-attr]
-    raise EvaluationError(f"{path}: no document in it")
-
-
 def load_gold(gold_path: Path, shared_dir: Path | None = None) -> list[GoldDocument]:
-    if not gold_path.is_file():
-        raise EvaluationError(f"gold file not found: {gold_path}")
     documents = []
-    for number, line in enumerate(gold_path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{gold_path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise EvaluationError(f"{where}: not JSON ({error})") from error
-        if "corpus_file" in record:
-            shared = shared_dir or find_shared_dir()
-            path = shared / "corpus" / record["corpus_file"]
-            if not path.is_file():
-                raise EvaluationError(f"{where}: corpus file not found: {path}")
-            doc_id, text = record["corpus_file"], clean_corpus_text(path)
-        elif "text" in record:
-            doc_id, text = record.get("id", f"line-{number}"), record["text"]
-        else:
-            raise EvaluationError(f"{where}: needs 'corpus_file' or 'text'")
+    for number, where, record in gold_records(gold_path):
+        doc_id, text = gold_text(record, where, shared_dir, default_id=f"line-{number}")
         quantities = tuple(_gold_quantity(text, item, where) for item in record["quantities"])
         documents.append(GoldDocument(doc_id, text, quantities))
     return documents
@@ -206,11 +147,9 @@ def load_gold(gold_path: Path, shared_dir: Path | None = None) -> list[GoldDocum
 
 def _gold_quantity(text: str, item: dict[str, Any], where: str) -> GoldQuantity:
     anchor = item["anchor"]
-    start = -1
-    for _ in range(item.get("occurrence", 1)):
-        start = text.find(anchor, start + 1)
-        if start < 0:
-            raise EvaluationError(f"{where}: anchor {anchor!r} not in the text")
+    start = find_anchor(text, anchor, item.get("occurrence", 1))
+    if start < 0:
+        raise EvaluationError(f"{where}: anchor {anchor!r} not in the text")
     value = item.get("value")
     return GoldQuantity(
         start=start,
@@ -303,34 +242,6 @@ def quantulum_predictions(texts: list[str]) -> list[list[Predicted]]:
 
 
 # --------------------------------------------------------------------------- scoring
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match(
-    gold: Iterable[GoldQuantity], predicted: Iterable[Predicted]
-) -> list[tuple[GoldQuantity, Predicted]]:
-    """One-to-one pairs of overlapping spans, largest overlap first (ties: text order)."""
-    candidates = sorted(
-        (
-            (-_overlap((g.start, g.end), (p.start, p.end)), g.start, p.start, gi, pi)
-            for gi, g in enumerate(gold)
-            for pi, p in enumerate(predicted)
-            if _overlap((g.start, g.end), (p.start, p.end)) > 0
-        )
-    )
-    gold, predicted = list(gold), list(predicted)
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs = []
-    for _, _, _, gi, pi in candidates:
-        if gi not in used_gold and pi not in used_pred:
-            used_gold.add(gi)
-            used_pred.add(pi)
-            pairs.append((gold[gi], predicted[pi]))
-    return pairs
 
 
 def _same(a: float | None, b: float | None) -> bool:

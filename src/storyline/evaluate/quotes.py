@@ -24,7 +24,6 @@ Scoring:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError
+from storyline.evaluate.gold import find_anchor, gold_records, gold_text
+from storyline.evaluate.scoring import SpanCounts
 from storyline.model import PublicationDate, to_dict
 
 STORYLINE = "storyline"
@@ -63,26 +64,13 @@ class Span:
 
 
 @dataclass(frozen=True)
-class Score:
+class Score(SpanCounts):
     system: str
     subset: str
     gold: int
     predicted: int
     matched: int
     speaker_correct: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_accuracy(self) -> float:
@@ -144,58 +132,21 @@ class GoldDocument:
 def load_gold(gold_path: Path, shared_dir: Path | None = None) -> list[GoldDocument]:
     """The gold documents, with every anchor turned into offsets (an anchor that is not in
     the text is an error naming the document and the anchor)."""
-    shared = shared_dir if shared_dir is not None else default_shared(gold_path)
     documents = []
-    with gold_path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if "corpus_file" in record:
-                doc_id = record["corpus_file"]
-                text = _corpus_text(shared / "corpus" / doc_id)
-            elif "text" in record and "id" in record:
-                doc_id, text = record["id"], record["text"]
-            else:
-                raise EvaluationError(
-                    f"{gold_path}:{number}: needs 'corpus_file' or 'id' and 'text'"
-                )
-            quotes = tuple(_locate(doc_id, text, item) for item in record.get("quotes", []))
-            documents.append(GoldDocument(doc_id, text, record.get("published"), quotes))
+    for _, where, record in gold_records(gold_path):
+        doc_id, text = gold_text(record, where, shared_dir)
+        quotes = tuple(_locate(doc_id, text, item) for item in record.get("quotes", []))
+        documents.append(GoldDocument(doc_id, text, record.get("published"), quotes))
     return documents
-
-
-def default_shared(gold_path: Path) -> Path:
-    """``../shared`` beside the repository that holds ``evaluation/gold/…``."""
-    for parent in gold_path.resolve().parents:
-        if parent.name == "evaluation":
-            return parent.parent.parent / "shared"
-    return gold_path.resolve().parent / "shared"
-
-
-def _corpus_text(path: Path) -> str:
-    from storyline.ingest.pipeline import extract
-    from storyline.ingest.readers import read_inputs
-    from storyline.model import Rejection
-
-    if not path.is_file():
-        raise EvaluationError(f"gold corpus file not found: {path} (pass --shared)")
-    for item in read_inputs([str(path)]):
-        if isinstance(item, Rejection):
-            raise EvaluationError(f"cannot read gold corpus file: {item.message()}")
-        return extract(item).text
-    raise EvaluationError(f"no document in gold corpus file {path}")
 
 
 def _locate(doc_id: str, text: str, item: dict[str, Any]) -> Span:
     plain = text.translate(_QUOTE_CHARS)
     starts = item["starts"].translate(_QUOTE_CHARS)
     ends = item["ends"].translate(_QUOTE_CHARS)
-    start = -1
-    for _ in range(int(item.get("occurrence", 1))):
-        start = plain.find(starts, start + 1)
-        if start < 0:
-            raise EvaluationError(f"{doc_id}: gold anchor {item['starts']!r} not in the text")
+    start = find_anchor(plain, starts, int(item.get("occurrence", 1)))
+    if start < 0:
+        raise EvaluationError(f"{doc_id}: gold anchor {item['starts']!r} not in the text")
     end = plain.find(ends, start)
     if end < 0:
         raise EvaluationError(f"{doc_id}: gold anchor {item['ends']!r} not after {starts!r}")

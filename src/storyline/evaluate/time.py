@@ -26,12 +26,13 @@ found by searching the returned substring after the previous one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError
+from storyline.evaluate.gold import corpus_path, find_anchor, gold_records
+from storyline.evaluate.scoring import ValueScore, match_overlapping
 from storyline.language.context import ArticleContext
 from storyline.language.timex_resolve import interval
 from storyline.model import UNKNOWN_DATE, PublicationDate, RawDocument
@@ -64,32 +65,10 @@ class GoldDocument:
 
 
 @dataclass(frozen=True)
-class SystemScore:
-    system: str
-    gold: int
-    predicted: int
-    matched: int
-    value_correct: int
+class SystemScore(ValueScore):
     dated: int  # matched gold DATE/TIME expressions with complete dates
     dates_correct: int
     guessed: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-    @property
-    def value_accuracy(self) -> float:
-        return self.value_correct / self.matched if self.matched else 0.0
 
     @property
     def dates_accuracy(self) -> float:
@@ -141,31 +120,18 @@ class TimeReport:
 # --------------------------------------------------------------------------- gold
 
 
-def default_shared_dir() -> Path:
-    return Path(__file__).resolve().parents[3].parent / "shared"
-
-
 def load_gold(gold_path: Path, shared_dir: Path | None = None) -> list[GoldDocument]:
-    shared = shared_dir or default_shared_dir()
-    try:
-        lines = gold_path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise EvaluationError(f"cannot read the time gold file {gold_path}: {error}") from error
-    documents = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            documents.append(_gold_document(json.loads(line), shared, f"{gold_path}:{number}"))
-    return documents
+    return [
+        _gold_document(record, shared_dir, where) for _, where, record in gold_records(gold_path)
+    ]
 
 
-def _gold_document(record: dict[str, Any], shared: Path, where: str) -> GoldDocument:
+def _gold_document(record: dict[str, Any], shared_dir: Path | None, where: str) -> GoldDocument:
     published = record.get("published")
     if "corpus_file" in record:
         from storyline.ingest.plain import extract_plain_text
 
-        path = shared / "corpus" / record["corpus_file"]
-        if not path.is_file():
-            raise EvaluationError(f"{where}: corpus file not found: {path}")
+        path = corpus_path(record, where, shared_dir)
         raw = RawDocument(
             source_id=record["corpus_file"],
             origin=str(path),
@@ -188,7 +154,7 @@ def _gold_document(record: dict[str, Any], shared: Path, where: str) -> GoldDocu
 def _gold_times(items: list[dict[str, Any]], text: str, where: str) -> list[Timex]:
     times, position = [], 0
     for item in items:
-        start = text.find(item["anchor"], position)
+        start = find_anchor(text, item["anchor"], start=position)
         if start < 0:
             raise EvaluationError(
                 f"{where}: anchor {item['anchor']!r} not found after offset {position}"
@@ -258,24 +224,6 @@ def dateparser_times(documents: list[GoldDocument]) -> list[list[Timex]]:
 # --------------------------------------------------------------------------- scoring
 
 
-def _pairs(
-    gold: list[Timex] | tuple[Timex, ...], predicted: list[Timex]
-) -> list[tuple[Timex, Timex]]:
-    overlaps = []
-    for g_index, g in enumerate(gold):
-        for p_index, p in enumerate(predicted):
-            overlap = min(g.end, p.end) - max(g.start, p.start)
-            if overlap > 0:
-                overlaps.append((-overlap, g_index, p_index))
-    used_gold, used_predicted, pairs = set(), set(), []
-    for _, g_index, p_index in sorted(overlaps):
-        if g_index not in used_gold and p_index not in used_predicted:
-            used_gold.add(g_index)
-            used_predicted.add(p_index)
-            pairs.append((gold[g_index], predicted[p_index]))
-    return pairs
-
-
 def _gold_dates(value: str | None) -> tuple[dt.date, dt.date] | None:
     if value is None or "X" in value or value.startswith("P") or value.endswith("_REF"):
         return None
@@ -290,7 +238,7 @@ def score_system(
     gold_total = predicted_total = matched = value_correct = dated = dates_correct = guessed = 0
     errors = []
     for document, predicted in zip(documents, predictions, strict=True):
-        pairs = _pairs(document.times, predicted)
+        pairs = match_overlapping(document.times, predicted)
         gold_total += len(document.times)
         predicted_total += len(predicted)
         matched += len(pairs)

@@ -10,29 +10,27 @@ import calendar
 import datetime as dt
 import re
 
+from storyline.language.numbers import SMALL, TENS, words
+
 # --------------------------------------------------------------------------- lexicon
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+# each month's full name first, then its abbreviations
+_MONTH_NAMES = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+MONTH_ABBREVIATIONS = frozenset(name for names in _MONTH_NAMES for name in names[1:])
 WEEKDAYS = {
     name: number
     for number, name in enumerate(
@@ -40,34 +38,11 @@ WEEKDAYS = {
     )
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
+# the number words (of ``language.numbers``) that the time grammar reads
+NUMBER_WORDS = SMALL | {
+    word: TENS[word] for word in words("twenty thirty forty fifty sixty ninety")
+}
+NUMBER_WORDS |= {"hundred": 100}
 NUMBER_WORDS |= {"a": 1, "an": 1, "a couple of": 2, "couple of": 2}
 VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "recent")
 # unit → (TimeML duration letter, is a time-of-day unit, granularity name)

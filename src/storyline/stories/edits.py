@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
+from storyline.language.numbers import SMALL, TENS, words
+from storyline.language.timex_calendar import MONTHS, WEEKDAYS
 from storyline.stories.alignment import AlignedPassage, Token, tokenize
 
 if TYPE_CHECKING:
@@ -77,65 +79,15 @@ HEDGES = frozenset(
         "seemingly",
     ]
 )
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+_MONTHS = frozenset(MONTHS)
+_WEEKDAYS = frozenset(WEEKDAYS)
+# the number words (of ``language.numbers``) read as numbers in a copied passage
 _NUMBER_WORDS = {
-    word: float(i)
-    for i, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "hundred": 100.0, "thousand": 1000.0}
+    word: float(value)
+    for word, value in (
+        SMALL | {word: TENS[word] for word in words("twenty thirty forty fifty")}
+    ).items()
+} | {"hundred": 100.0, "thousand": 1000.0}
 #: Tokens either side of a change searched for the same value (a clause moved within its
 #: sentence); far enough for "around 40 rocket attacks" moved to the sentence's end, near
 #: enough that another "40" two sentences on does not hide a change.

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storyline.language.numbers import words
+from storyline.language.timex_calendar import MONTH_ABBREVIATIONS
+
 if TYPE_CHECKING:
     from storyline.language.annotate import LanguageAnnotation
     from storyline.model import Article
@@ -19,49 +22,11 @@ _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*")
 _FOLD = str.maketrans({"’": "'", "‘": "'"})
 # A sentence ends at . ! ? (and closing marks) before a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "rep",
-        "sen",
-        "gov",
-        "pres",
-        "jr",
-        "sr",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "no",
-        "vs",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-    ]
+_ABBREVIATIONS = MONTH_ABBREVIATIONS | frozenset(
+    words(
+        "mr mrs ms dr prof st gen col lt sgt capt rep sen gov pres jr sr inc corp co ltd no vs"
+        " u.s u.k u.n e.g i.e"
+    )
 )
 _QUOTED = re.compile(r"“[^”]{2,}?”|\"[^\"\n]{2,}?\"")
 _QUOTE_KINDS = frozenset({"direct", "partial"})
