@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from records import make_article
 from storyline.brief import build_brief, write_brief
 from storyline.store import InputRecord
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
 
 PAYLOADS = [
@@ -21,20 +19,6 @@ PAYLOADS = [
     "<svg onload=\"window.__owned = 'svg'\"></svg>",
     "</p></article><script>window.__owned = 'breakout'</script>",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed (make test installs it as root)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
 
 
 def owned_after_opening(browser, page_path: Path, screenshot: Path | None = None) -> object:

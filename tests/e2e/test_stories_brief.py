@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 import sys
 from itertools import combinations
@@ -23,7 +22,6 @@ from storyline.brief.schema import validate_brief
 from storyline.records import from_dict
 from storyline.stories.provenance import Provenance, independent_sources
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 STATEMENT = "We never comment on the Secretary"
 
 
@@ -187,20 +185,6 @@ def test_002_003_004_are_independent_of_each_other(run, story):
         holding = [origin for origin, members in groups.items() if ids[prefix] in members]
         assert len(holding) == 1
         assert len(groups[holding[0]]) == 1  # no other article reprints it
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian chromium not installed (make test installs it as root)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield instance
-        instance.close()
 
 
 @pytest.mark.browser

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -24,26 +23,6 @@ REWRITE = (
     "The high number of rocket attacks, around 40, have targeted the US embassy or bases "
     "housing US troops, between October 2019 and July this year."
 )
-REFERENCE_STORY = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "iraq-embassy-2020"
-)
-
-
-@pytest.fixture(scope="module")
-def reference_articles(tmp_path_factory):
-    """The reference story ingested and annotated (needs ../shared and the spaCy model)."""
-    if not REFERENCE_STORY.is_dir():
-        pytest.skip(f"reference story not found at {REFERENCE_STORY}")
-    from storyline.ingest.pipeline import ingest
-    from storyline.language.layer import analyse_language
-    from storyline.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("reference") / "storyline.db")
-    report = ingest([str(REFERENCE_STORY)], store)
-    articles = sorted(store.iter_articles(report.article_ids), key=lambda a: a.source_id)
-    return articles, analyse_language(articles, store).annotations
-
-
 UNRELATED = (
     "A wildfire in the hills north of the town forced two hundred families from their homes on "
     "Friday. Firefighters said strong winds pushed the flames across the valley overnight."

@@ -3,35 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
-
-import pytest
 
 from records import make_article
 from storyline.model import PublicationDate
 from storyline.stories.alignment import align_articles
 from storyline.stories.provenance import independent_sources, trace_provenance
 from storyline.stories.provenance_evidence import wire_agency
-
-REFERENCE_STORY = (
-    Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "iraq-embassy-2020"
-)
-
-
-@pytest.fixture(scope="module")
-def reference_articles(tmp_path_factory):
-    """The reference story ingested and annotated (needs ../shared and the spaCy model)."""
-    if not REFERENCE_STORY.is_dir():
-        pytest.skip(f"reference story not found at {REFERENCE_STORY}")
-    from storyline.ingest.pipeline import ingest
-    from storyline.language.layer import analyse_language
-    from storyline.store import open_store
-
-    store = open_store(tmp_path_factory.mktemp("reference") / "storyline.db")
-    report = ingest([str(REFERENCE_STORY)], store)
-    articles = sorted(store.iter_articles(report.article_ids), key=lambda a: a.source_id)
-    return articles, analyse_language(articles, store).annotations
-
 
 WIRE = (
     "Rescue teams pulled eleven survivors from the collapsed hotel in the port city on Sunday, "
