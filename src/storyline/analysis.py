@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.brief import build_brief, write_brief
+from storyline.claims.stage import analyse_claims
 from storyline.ingest.pipeline import IngestReport, Progress, ingest
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
 from storyline.language.layer import analyse_language
@@ -62,8 +63,14 @@ def analyze(
     link_near_duplicates(articles, store)
     language = analyse_language(articles, store)
     stories = analyse_stories(articles, language.annotations)
+    claims = analyse_claims(articles, language, stories)
     brief = build_brief(
-        articles, report.inputs, store.duplicate_links(report.article_ids), language, stories
+        articles,
+        report.inputs,
+        store.duplicate_links(report.article_ids),
+        language,
+        stories,
+        claims,
     )
     written = write_brief(brief, out_dir)
     return AnalysisResult(brief=brief, report=report, written=tuple(written))

@@ -329,6 +329,58 @@ def evaluate_stories(dataset: Path, as_json: bool, fail_under: float | None) -> 
     )
 
 
+@evaluate.command("stance")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@json_option
+@fail_under_option("macro-F1")
+def evaluate_stance(dataset: Path, as_json: bool, fail_under: float | None) -> None:
+    """Headline stance (for / against / observing a claim) on an Emergent DATASET: accuracy,
+    macro-F1 and per-stance P/R/F1 on the test split, beside a bag-of-words baseline trained on
+    the train split (storyline's weights were fitted on the train split only)."""
+    _run_evaluation("storyline.evaluate.stance:run_stance_evaluation", as_json, fail_under, dataset)
+
+
+@evaluate.command("summary")
+@click.argument("dataset", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--words",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="Cut every summary at this many words, as DUC did.",
+)
+@json_option
+@fail_under_option("ROUGE-2 recall")
+def evaluate_summary(dataset: Path, words: int, as_json: bool, fail_under: float | None) -> None:
+    """Multi-document summaries on a DUC-layout DATASET (docs/<cluster>/<doc> SGML and
+    models/<cluster>.<annotator>, or a JSON Lines file): ROUGE-1/2 recall, stemmed, against the
+    reference summaries, beside LexRank and Lead baselines."""
+    _run_evaluation(
+        "storyline.evaluate.summary:run_summary_evaluation",
+        as_json,
+        fail_under,
+        dataset,
+        words=words,
+    )
+
+
+@evaluate.command("contradictions")
+@click.argument(
+    "gold",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default="evaluation/gold/contradictions.jsonl",
+)
+@json_option
+@fail_under_option("F1")
+def evaluate_contradictions(gold: Path, as_json: bool, fail_under: float | None) -> None:
+    """Contradictions on a hand-made GOLD file of small cases (contradictions and look-alikes
+    that must not be flagged): precision, recall, F1, beside a naive compare-the-numbers
+    baseline."""
+    _run_evaluation(
+        "storyline.evaluate.contradictions:run_contradiction_evaluation", as_json, fail_under, gold
+    )
+
+
 @evaluate.command("alignment")
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--cases", type=click.IntRange(min=1), default=60, show_default=True)

@@ -91,7 +91,8 @@ def test_000_is_a_patchwork_of_001_with_its_own_share(run, story):
     assert copied / len(texts[ids["000"]]) == pytest.approx(shares[ids["001"]], abs=0.05)
 
     page = (run["out"] / "brief.html").read_text()
-    row = next(r for r in page.split("<tr>") if f'href="#article-{ids["000"]}"' in r)
+    table = page.split('<table class="sources">', 1)[1]
+    row = next(r for r in table.split("<tr>") if f'href="#article-{ids["000"]}"' in r)
     assert f'<td class="share">{round(record["own_share"] * 100)}%</td>' in row
     assert f"{round(shares[ids['001']] * 100)}%" in row
     assert 'class="flag">patchwork<' in row

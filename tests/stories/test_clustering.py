@@ -3,6 +3,7 @@ and a stream of articles gives the batch's stories."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -146,3 +147,105 @@ def test_params_are_validated() -> None:
         StoryParams(threshold=0.5, merge_threshold=0.3)
     with pytest.raises(ValueError, match="valid: e, t, n, y, w"):
         StoryParams(boosts={"x": 1.0})
+
+
+# --- bounded work per article ----------------------------------------------------------------
+
+
+class _Spy(StoryIndex):
+    """Records the candidates scored for every article added."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.scored: list[list[str]] = []
+
+    def _candidates(self, member, keys):  # type: ignore[no-untyped-def]
+        found = super()._candidates(member, keys)
+        self.scored.append(found)
+        return found
+
+
+def _event_features(n_events: int = 3, per_event: int = 12) -> list[StoryFeatures]:
+    """Hand-made bags for ``n_events`` events of one kind: each event has its own names, day
+    and number; every article has the kind's words and a few words of its own."""
+    rng = random.Random(7)
+    shared = ["w_quake", "w_rescuer", "w_collapsed", "w_building", "w_aftershock"]
+    found = []
+    for event in range(n_events):
+        for k in range(per_event):
+            counts = {
+                f"e_city{event}": rng.randint(1, 3),
+                f"e_governor{event}": 1,
+                f"t_2020-03-{10 + event}": 1,
+                f"n_{120 + 7 * event}": 1,
+                **{word: rng.randint(1, 2) for word in rng.sample(shared, 3)},
+                **{f"w_own{event}x{k}x{j}": 1 for j in range(3)},
+            }
+            found.append(_features(f"{event}-{k:02d}", **counts))
+    return found
+
+
+def _cluster(features: list[StoryFeatures], params: StoryParams) -> tuple[_Spy, set]:
+    frequencies: dict[str, int] = {}
+    for bag in features:
+        for key in bag.counts:
+            frequencies[key] = frequencies.get(key, 0) + 1
+    index = _Spy(params, document_frequencies=frequencies, corpus_size=len(features))
+    for bag in sorted(features, key=lambda f: f.article_id):
+        index.add_features(bag)
+    return index, {frozenset(s.article_ids) for s in index.stories()}
+
+
+def test_max_candidates_caps_the_scored_articles_and_keeps_the_stories() -> None:
+    features = _event_features()
+    uncapped, stories = _cluster(features, StoryParams(max_candidates=None))
+    assert max(map(len, uncapped.scored)) == len(features) - 1  # the kind's words reach all
+    assert stories == {
+        frozenset(f.article_id for f in features if f.article_id.startswith(f"{event}-"))
+        for event in range(3)
+    }
+    capped, capped_stories = _cluster(features, StoryParams(max_candidates=8))
+    assert max(map(len, capped.scored)) == 8
+    assert capped_stories == stories
+    # The articles kept are those sharing the heaviest keys: the event's own names and day,
+    # so an article sees every earlier report of its event as long as there are at most 8.
+    for bag, scored in zip(
+        sorted(features, key=lambda f: f.article_id), capped.scored, strict=True
+    ):
+        event, k = bag.article_id.split("-")
+        assert sum(other.startswith(f"{event}-") for other in scored) == min(int(k), 8)
+
+
+def test_candidates_with_equal_shared_weight_are_kept_by_smaller_id() -> None:
+    same = {"e_alpha": 2, "w_one": 1}
+    index = _Spy(StoryParams(max_candidates=2), document_frequencies={}, corpus_size=10)
+    for name in ("d", "b", "c", "a"):
+        index.add_features(_features(name, **same))
+    index.add_features(_features("z", **same))
+    assert index.scored[-1] == ["a", "b"]
+
+
+def test_a_batch_keeps_only_the_vectors_a_later_article_can_meet() -> None:
+    # Dated articles across ten weeks, one event a week; a batch adds them in date order.
+    features = []
+    for week in range(10):
+        day = dt.date(2020, 1, 6) + dt.timedelta(weeks=week)
+        for k in range(3):
+            bag = {f"e:town{week}": 2, "w:flood": 1, f"w:own{week}{k}": 1}
+            features.append(StoryFeatures(f"{week:02d}-{k}", day, bag))
+    frequencies: dict[str, int] = {}
+    for bag in features:
+        for key in bag.counts:
+            frequencies[key] = frequencies.get(key, 0) + 1
+    index = StoryIndex(document_frequencies=frequencies, corpus_size=len(features))
+    for bag in features:
+        index.add_features(bag)
+    assert len(index._vectors) <= 6  # the newest two weekly buckets, not all 30
+    assert {frozenset(s.article_ids) for s in index.stories()} == {
+        frozenset(f"{week:02d}-{k}" for k in range(3)) for week in range(10)
+    }
+
+
+def test_max_candidates_is_validated() -> None:
+    with pytest.raises(ValueError, match="max_candidates"):
+        StoryParams(max_candidates=0)

@@ -11,13 +11,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from storyline import __version__
+from storyline.claims.records import Claim, StoryClaims
 from storyline.language.layer import LanguageResult
 from storyline.language.linking import mention_entity, speaker_entity
 from storyline.model import Article, DuplicateLink, to_dict
 from storyline.store import InputRecord
 from storyline.stories.story_analysis import StoryAnalysis
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 def build_brief(
@@ -26,6 +27,7 @@ def build_brief(
     near_duplicates: Iterable[DuplicateLink],
     language: LanguageResult | None = None,
     stories: Sequence[StoryAnalysis] = (),
+    claims: Sequence[StoryClaims] = (),
 ) -> dict[str, Any]:
     """The brief of one run: its articles, duplicates and rejected inputs.
 
@@ -70,6 +72,7 @@ def build_brief(
         }
         for link in sorted(near_duplicates, key=lambda link: (link.twin_id, link.article_id))
     ]
+    claims_of = {story_claims.story_id: story_claims for story_claims in claims}
     rejected = sorted(
         {(r.origin, r.source_id, r.reason or "") for r in inputs if r.status == "rejected"}
     )
@@ -83,7 +86,14 @@ def build_brief(
             "near_duplicates": len(duplicates) - len(exact),
             "rejected": len(rejected),
         },
-        "stories": [_story_entry(analysis) for analysis in stories],
+        "stories": [
+            _story_entry(analysis, claims_of.get(analysis.story.id)) for analysis in stories
+        ],
+        "contradictions": [
+            to_dict(contradiction)
+            for story_claims in claims
+            for contradiction in story_claims.contradictions
+        ],
         "entities": _entities(language),
         "articles": [_article_entry(article, language) for article in article_list],
         "duplicates": duplicates,
@@ -118,9 +128,9 @@ def _article_entry(article: Article, language: LanguageResult | None) -> dict[st
     return entry
 
 
-def _story_entry(analysis: StoryAnalysis) -> dict[str, Any]:
+def _story_entry(analysis: StoryAnalysis, claims: StoryClaims | None) -> dict[str, Any]:
     provenance = analysis.provenance
-    return {
+    entry = {
         **to_dict(analysis.story),
         "sources": [to_dict(record) for record in provenance.articles],
         "source_groups": [to_dict(group) for group in provenance.groups],
@@ -130,6 +140,21 @@ def _story_entry(analysis: StoryAnalysis) -> dict[str, Any]:
         "edits": [{"a_id": e.a_id, "b_id": e.b_id, **to_dict(e.edit)} for e in analysis.edits],
         "passage_origins": [to_dict(origin) for origin in provenance.origins],
     }
+    if claims is not None:
+        entry["claims"] = [_claim_entry(claim) for claim in claims.claims if _listed(claim)]
+        entry["timeline"] = [to_dict(event) for event in claims.timeline]
+        entry["undated"] = list(claims.undated)
+    return entry
+
+
+def _listed(claim: Claim) -> bool:
+    """Claims worth a reader's time: about someone or something named, or with a figure or a
+    date. Clauses such as "it was" or "he added" stay out of the brief (not out of the stage)."""
+    return bool(claim.entity_ids or claim.values or claim.date)
+
+
+def _claim_entry(claim: Claim) -> dict[str, Any]:
+    return {**to_dict(claim), "independent_sources": claim.independent_sources}
 
 
 def _entities(language: LanguageResult | None) -> list[dict[str, Any]]:

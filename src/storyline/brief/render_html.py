@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from storyline.brief.article_view import article_view
+from storyline.brief.claims_view import claims_view
 from storyline.brief.story_view import percent, story_view
 
 CONTENT_SECURITY_POLICY = (
@@ -39,5 +40,16 @@ def render_html(brief: dict[str, Any]) -> str:
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
     views = {article["id"]: article_view(article, entity_names) for article in brief["articles"]}
     stories = [story_view(story, brief["articles"]) for story in brief.get("stories", [])]
-    page = template.render(brief=brief, csp=CONTENT_SECURITY_POLICY, views=views, stories=stories)
+    contradictions = brief.get("contradictions", [])
+    claims = {
+        story["id"]: claims_view(story, contradictions, brief["articles"])
+        for story in brief.get("stories", [])
+    }
+    page = template.render(
+        brief=brief,
+        csp=CONTENT_SECURITY_POLICY,
+        views=views,
+        stories=stories,
+        claims=claims,
+    )
     return page.rstrip("\n") + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from storyline.brief.claims_view import ClaimsView, claims_view
 from storyline.brief.story_view import StoryView, percent, story_view
 
 # Article text is untrusted: a code host renders inline HTML and Markdown links, so neutralise
@@ -51,6 +52,8 @@ def render_markdown(brief: dict[str, Any]) -> str:
         lines += ["## Stories", ""]
         for story in brief["stories"]:
             lines += _story_section(story_view(story, brief["articles"]))
+            found = claims_view(story, brief.get("contradictions", []), brief["articles"])
+            lines += _claims_section(found)
     if not brief.get("entities"):
         lines += ["## Articles", ""]
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
@@ -142,6 +145,46 @@ def _story_section(view: StoryView) -> list[str]:
             lines.append(
                 f"- “{escape_markdown(pair.left.label)}” and “{escape_markdown(pair.right.label)}”: "
                 f"“{escape_markdown(item.excerpt)}”"
+            )
+        lines.append("")
+    return lines
+
+
+def _claims_section(view: ClaimsView) -> list[str]:
+    lines: list[str] = []
+    if view.disputes:
+        lines += ["Where the reports disagree:", ""]
+        for dispute in view.disputes:
+            copying = " (changed in copying)" if dispute.in_copying else ""
+            lines.append(f"- **{escape_markdown(dispute.subject)}**{copying}")
+            for side in (dispute.a, dispute.b):
+                lines.append(
+                    f"  - {escape_markdown(side.article_label)} ({escape_markdown(side.source)}): "
+                    f"…{escape_markdown(side.before)}**{escape_markdown(side.marked)}**"
+                    f"{escape_markdown(side.after)}…"
+                )
+            lines.append(f"  - {escape_markdown(dispute.reason)}")
+            if dispute.note:
+                lines.append(f"  - Note: {escape_markdown(dispute.note)}")
+        lines.append("")
+    if view.facts:
+        lines += ["Key facts and their independent sources:", ""]
+        for fact in view.facts:
+            n = len(fact.sources)
+            lines.append(
+                f"- {escape_markdown(fact.text)} — {n} independent source{'s' if n != 1 else ''} "
+                f"({escape_markdown(', '.join(fact.sources))})"
+            )
+        lines.append("")
+    if view.timeline:
+        lines += ["Timeline:", ""]
+        for row in view.timeline:
+            disputed = (
+                f"; dates reported: {' / '.join(row.reported_dates)}" if row.reported_dates else ""
+            )
+            lines.append(
+                f"- {code_span(row.date)} {escape_markdown(row.text)} — "
+                f"{escape_markdown(', '.join(row.sources))}{escape_markdown(disputed)}"
             )
         lines.append("")
     return lines

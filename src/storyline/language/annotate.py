@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from storyline.language import entities, quantities, quotes, timex
+from storyline.language import entities, frames, quantities, quotes, timex
 from storyline.language.context import ArticleContext
 from storyline.language.entities import EntityMention, find_mentions
+from storyline.language.frames import Frame, find_frames
 from storyline.language.quantities import Quantity, find_quantities
 from storyline.language.quotes import Quote, find_quotes
 from storyline.language.timex import TimeExpression, find_times
@@ -38,6 +39,7 @@ STAGE_VERSION = "+".join(
         quotes.STAGE_VERSION,
         quantities.STAGE_VERSION,
         timex.STAGE_VERSION,
+        frames.STAGE_VERSION,
     )
 )
 
@@ -60,6 +62,7 @@ class LanguageAnnotation:
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
     problems: tuple[str, ...] = ()
+    frames: tuple[Frame, ...] = ()
 
 
 def annotate_doc(doc: Doc, context: ArticleContext) -> LanguageAnnotation:
@@ -78,14 +81,22 @@ def annotate_doc(doc: Doc, context: ArticleContext) -> LanguageAnnotation:
             problems.append(one_line(f"{name} failed: {type(error).__name__}: {error}"))
             return ()
 
+    found_quotes = run("quotes", find_quotes)
+    found_quantities = run("quantities", find_quantities)
+    found_times = run("times", find_times)
     return LanguageAnnotation(
         article_id=context.article_id,
         sentences=tuple(Sentence(s.start_char, s.end_char) for s in doc.sents),
         tokens=tuple((t.idx, t.idx + len(t.text)) for t in doc if not t.is_space),
         mentions=run("entities", find_mentions),
-        quotes=run("quotes", find_quotes),
-        quantities=run("quantities", find_quantities),
-        times=run("times", find_times),
+        quotes=found_quotes,
+        quantities=found_quantities,
+        times=found_times,
+        # Frames gather the other components' findings per clause, so they come last.
+        frames=run(
+            "frames",
+            lambda d, c: find_frames(d, c, found_quotes, found_quantities, found_times),
+        ),
         problems=tuple(problems),
     )
 

@@ -74,8 +74,11 @@ class StoryParams:
       to .96/.93/.99/.77 at 200, and all 413 together stayed at .915 (500 drops it to .889);
     - ``window_days`` 7: articles published more than a week apart are not one story (not
       tuned: ECB+ carries no publication dates). Undated articles are never excluded;
-    - ``index_keys`` 40 and ``max_postings`` 1000 bound the work per article (20 or 80 keys
-      changed F1 by under half a point).
+    - ``index_keys`` 40 and ``max_postings`` 1000 bound the postings read per article (20 or 80
+      keys changed F1 by under half a point);
+    - ``max_candidates`` MAXC: at most this many candidates are scored per article, those sharing
+      the most weight of its index keys (see the module docstring). TUNING
+      ``None`` scores every candidate.
     """
 
     threshold: float = 0.14
@@ -88,6 +91,7 @@ class StoryParams:
     min_corpus: int = 200
     index_keys: int = 40
     max_postings: int = 1000
+    max_candidates: int | None = 100
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:
@@ -101,6 +105,8 @@ class StoryParams:
         for name in ("window_days", "min_corpus", "index_keys", "max_postings"):
             if getattr(self, name) < 1:
                 raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+        if self.max_candidates is not None and self.max_candidates < 1:
+            raise ValueError(f"max_candidates must be >= 1 or None, got {self.max_candidates}")
         unknown = sorted(set(self.boosts) - {"e", "t", "n", "y", "w"})
         if unknown:
             raise ValueError(f"unknown feature kinds in boosts: {unknown}; valid: e, t, n, y, w")
@@ -134,8 +140,8 @@ def story_id_for(founder_id: str) -> str:
 @dataclass
 class _Member:
     features: StoryFeatures
-    keys: tuple[str, ...]
     bucket: int | None
+    year: int | None  # the year it mentions most: see ``_main_year``
     title: str
     arrival: int  # how many articles came before: decides which story is older
 
@@ -150,10 +156,13 @@ class StoryIndex:
         corpus_size: int = 0,
     ) -> None:
         """``document_frequencies`` and ``corpus_size`` fix the IDF (a batch counts them
-        first); without them the index counts them as articles arrive."""
+        first); without them the index counts them as articles arrive. A fixed mapping is
+        read, not copied: it must not change while the index is in use."""
         self.params = params or StoryParams()
         self._frozen_df = document_frequencies is not None
-        self._df: Counter[str] = Counter(document_frequencies or {})
+        self._df: Mapping[str, int] = (
+            document_frequencies if document_frequencies is not None else Counter()
+        )
         self._size = corpus_size
         self._members: dict[str, _Member] = {}
         self._story_of: dict[str, str] = {}  # article id -> story id
@@ -162,8 +171,13 @@ class StoryIndex:
         self._postings: dict[str, dict[int | None, list[str]]] = {}
         # With fixed document frequencies (a batch) an article's weighted vector never changes:
         # compute it once. Rebuilding both vectors on every comparison was 90% of clustering
-        # time at 10k articles (benchmarks/stories_scale.py).
+        # time at 10k articles (benchmarks/stories_scale.py). Only the vectors a later article
+        # can still meet are kept: those of the newest dated bucket, the one before it and
+        # undated articles (``_evict``); a vector dropped and needed again (articles added out
+        # of date order) is computed again, to the same floats.
         self._vectors: dict[str, dict[str, float]] = {}
+        self._cached_in: dict[int | None, list[str]] = {}  # bucket -> ids with a cached vector
+        self._newest_bucket: int | None = None
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -183,12 +197,14 @@ class StoryIndex:
         self._count(features)
         member = _Member(
             features,
-            self._index_keys(features),
             self._bucket(features),
+            _main_year(features),
             title,
             arrival=len(self._members),
         )
-        scores = self._story_scores(member)
+        vector = self._vector_of(features, member.bucket)
+        keys = self._index_keys(vector)
+        scores = self._story_scores(member, vector, keys)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         event: StoryEvent
         if not ranked or ranked[0][1] < self.params.threshold:
@@ -206,7 +222,7 @@ class StoryIndex:
                 story, event = kept, StoryEvent("merged", kept, folded)
         self._story_of[article_id] = story
         self._members[article_id] = member
-        for key in member.keys:
+        for key in keys:
             self._postings.setdefault(key, {}).setdefault(member.bucket, []).append(article_id)
         return event
 
@@ -220,10 +236,15 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str:
         return self._story_of[article_id]
 
+    def similarity(self, a: StoryFeatures, b: StoryFeatures) -> float:
+        """Cosine of the two weighted vectors, damped when their main years differ."""
+        return self._similarity(self._vector(a), _main_year(a), self._vector(b), _main_year(b))
+
     # --- scoring ------------------------------------------------------------------------------
 
     def _count(self, features: StoryFeatures) -> None:
         if not self._frozen_df:
+            assert isinstance(self._df, Counter)
             self._size += 1
             self._df.update(features.counts.keys())
 
@@ -242,38 +263,56 @@ class StoryIndex:
         norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
         return {key: value / norm for key, value in vector.items() if value > 0}
 
-    def _vector_of(self, features: StoryFeatures) -> dict[str, float]:
+    def _vector_of(self, features: StoryFeatures, bucket: int | None) -> dict[str, float]:
         if not self._frozen_df:  # frequencies still change as articles arrive
             return self._vector(features)
         vector = self._vectors.get(features.article_id)
-        if vector is None:
-            vector = self._vectors[features.article_id] = self._vector(features)
+        if vector is not None:
+            return vector
+        vector = self._vector(features)
+        newest = self._newest_bucket
+        if bucket is None or newest is None or bucket >= newest - 1:
+            self._vectors[features.article_id] = vector
+            self._cached_in.setdefault(bucket, []).append(features.article_id)
+        if bucket is not None and (newest is None or bucket > newest):
+            self._newest_bucket = bucket
+            self._evict(bucket - 1)
         return vector
 
-    def similarity(self, a: StoryFeatures, b: StoryFeatures) -> float:
-        """Cosine of the two weighted vectors, damped when their main years differ."""
-        va, vb = self._vector_of(a), self._vector_of(b)
+    def _evict(self, oldest: int) -> None:
+        """Drop the cached vectors of dated buckets before ``oldest``: an article of a later
+        bucket never looks at them."""
+        for bucket in [b for b in self._cached_in if b is not None and b < oldest]:
+            for article_id in self._cached_in.pop(bucket):
+                self._vectors.pop(article_id, None)
+
+    def _similarity(
+        self, va: dict[str, float], year_a: int | None, vb: dict[str, float], year_b: int | None
+    ) -> float:
         if len(vb) < len(va):
             va, vb = vb, va
         score = sum(value * vb.get(key, 0.0) for key, value in va.items())
-        year_a, year_b = _main_year(a), _main_year(b)
         if year_a is not None and year_b is not None and year_a != year_b:
             score *= self.params.year_penalty
         return score
 
-    def _index_keys(self, features: StoryFeatures) -> tuple[str, ...]:
-        vector = self._vector(features)
+    def _index_keys(self, vector: Mapping[str, float]) -> dict[str, float]:
+        """The article's ``index_keys`` heaviest features, with their weights."""
         ranked = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
-        return tuple(key for key, _ in ranked[: self.params.index_keys])
+        return dict(ranked[: self.params.index_keys])
 
     def _bucket(self, features: StoryFeatures) -> int | None:
         if features.published is None:
             return None
         return features.published.toordinal() // self.params.window_days
 
-    def _candidates(self, member: _Member) -> list[str]:
-        found: set[str] = set()
-        for key in member.keys:
+    def _candidates(self, member: _Member, keys: Mapping[str, float]) -> list[str]:
+        """Articles within the time window that share an index key with ``member``: all of
+        them when there are at most ``max_candidates``, else the ``max_candidates`` with the
+        largest summed weight (in ``member``'s vector) of the keys they share, then smaller id.
+        """
+        postings: list[tuple[float, list[str]]] = []
+        for key, weight in keys.items():
             by_bucket = self._postings.get(key)
             if not by_bucket:
                 continue
@@ -282,20 +321,39 @@ class StoryIndex:
             else:
                 wanted = (None, member.bucket - 1, member.bucket, member.bucket + 1)
                 lists = [by_bucket[b] for b in wanted if b in by_bucket]
-            postings = list(lists)
-            if sum(len(posting) for posting in postings) > self.params.max_postings:
+            found = list(lists)
+            if sum(len(posting) for posting in found) > self.params.max_postings:
                 continue  # too common to be distinctive
-            for posting in postings:
-                found.update(posting)
-        return sorted(found)
+            postings.extend((weight, posting) for posting in found)
+        union: set[str] = set()
+        for _, posting in postings:
+            union.update(posting)
+        published = member.features.published
+        if published is not None:
+            union = {
+                other
+                for other in union
+                if self._within_window(published, self._members[other].features.published)
+            }
+        limit = self.params.max_candidates
+        if limit is None or len(union) <= limit:
+            return sorted(union)
+        shared: dict[str, float] = dict.fromkeys(union, 0.0)
+        for weight, posting in postings:
+            for other in posting:
+                if other in shared:
+                    shared[other] += weight
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return sorted(other for other, _ in best)
 
-    def _story_scores(self, member: _Member) -> dict[str, float]:
+    def _story_scores(
+        self, member: _Member, vector: dict[str, float], keys: Mapping[str, float]
+    ) -> dict[str, float]:
         sums: dict[str, float] = {}
-        for other_id in self._candidates(member):
+        for other_id in self._candidates(member, keys):
             other = self._members[other_id]
-            if not self._within_window(member.features.published, other.features.published):
-                continue
-            score = self.similarity(member.features, other.features)
+            other_vector = self._vector_of(other.features, other.bucket)
+            score = self._similarity(vector, member.year, other_vector, other.year)
             story = self._story_of[other_id]
             sums[story] = sums.get(story, 0.0) + score
         return {story: total / len(self._stories[story]) for story, total in sums.items()}

@@ -1,0 +1,1 @@
+"""Claims: claim frames, matching across articles, corroboration, contradictions, stance."""
