@@ -88,3 +88,9 @@ def test_a_place_is_named_or_a_place_noun_never_a_date(frames_of):
     frames = frames_of("Protesters gathered in Varna in August. Police met them at the station.")
     assert _one(frames, "gather").argument("place").text == "Varna"
     assert _one(frames, "meet").argument("place").text == "the station"
+
+
+def test_a_place_hung_on_the_object_is_the_acts_place(frames_of):
+    frame = _one(frames_of("The envoy met Prime Minister Karl Dorn in Vienna on May 4."), "meet")
+    assert frame.argument("place").text == "Vienna"
+    assert frame.argument("patient").text.startswith("Prime Minister Karl Dorn")

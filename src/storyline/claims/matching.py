@@ -38,6 +38,7 @@ WORDS_IN_COPY = 0.25
 #: An entity in a fifth of a story's sentences is its setting, not a clue to one claim: in
 #: the reference story "US" and "Iraq" are, "Pompeo" and "Salih" are not.
 COMMON_SHARE = 0.2
+COMMON_MIN_SENTENCES = 12
 #: Predicates too general to say what a claim is about ("be", "have", "say", "make"): their
 #: frames match on shared entities in two roles or a near-copy only.
 #: Words that mark a further occurrence: a frame with one matches only frames with one.
@@ -162,12 +163,13 @@ def group_frames(views: Sequence[FrameView]) -> list[list[FrameView]]:
 
 
 def common_entities(views: Sequence[FrameView]) -> frozenset[str]:
-    """Entities named in at least ``COMMON_SHARE`` of the story's sentences."""
+    """Entities named in at least ``COMMON_SHARE`` of the story's sentences, in a story of at
+    least ``COMMON_MIN_SENTENCES`` sentences."""
     sentences: dict[tuple[str, int], frozenset[str]] = {}
     for view in views:
         sentences[(view.article_id, view.frame.sentence_start)] = view.sentence_entities
-    if not sentences:
-        return frozenset()
+    if len(sentences) < COMMON_MIN_SENTENCES:
+        return frozenset()  # a short story has no setting to discount: every name counts
     counts: dict[str, int] = defaultdict(int)
     for entities in sentences.values():
         for entity in entities:

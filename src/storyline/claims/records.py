@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-ContradictionKind = Literal["count", "date", "speaker", "name", "number"]
+ContradictionKind = Literal["count", "date", "agent", "place", "speaker"]
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,8 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from storyline.claims.contradictions import (
-    changes_in,
-    count_contradictions,
-    date_contradictions,
-    edit_contradictions,
-    mark_copy_edits,
-    speaker_contradictions,
-)
-from storyline.claims.matching import group_frames
+from storyline.claims.contradictions import find_contradictions
+from storyline.claims.matching import common_entities, group_frames
 from storyline.claims.records import (
     Claim,
     Contradiction,
@@ -148,13 +141,16 @@ def _contradictions(
     language: LanguageResult,
     analysis: StoryAnalysis,
 ) -> list[Contradiction]:
-    found = count_contradictions(story_id, views, articles, changes_in(views))
-    found += date_contradictions(story_id, groups, articles)
-    found += speaker_contradictions(story_id, _quotes(views, language, analysis), articles)
     edits = [(e.a_id, e.b_id, e.edit) for e in analysis.edits if e.edit.kind in _VALUE_EDITS]
-    found = mark_copy_edits(found, edits)
-    found += edit_contradictions(story_id, edits, views, articles, found)
-    return sorted(found, key=lambda c: (c.kind, c.a.article_id, c.a.start, c.b.article_id))
+    return find_contradictions(
+        story_id,
+        views,
+        groups,
+        _quotes(views, language, analysis),
+        edits,
+        articles,
+        common_entities(views),
+    )
 
 
 def _quotes(views, language, analysis):  # type: ignore[no-untyped-def]

@@ -254,6 +254,7 @@ def _frame(
     arguments = _arguments(token, is_noun)
     if is_noun and not any(a.role == "recipient" for a in arguments):
         arguments += _recipient_on_verb(token)
+    arguments += _place_inside(arguments, token)
     if governor is not None and not any(a.role == "agent" for a in arguments):
         # Object control ("led Washington to close") gives an xcomp its governor's object;
         # otherwise a participle, conjunct or xcomp shares its governor's subject.
@@ -367,6 +368,25 @@ def _is_place(head: Token) -> bool:
     if head.lemma_.lower() in _PLACE_NOUNS:
         return True
     return any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.subtree)
+
+
+def _place_inside(arguments: tuple[FrameArgument, ...], token: Token) -> tuple[FrameArgument, ...]:
+    """A named place the parser hung on an argument rather than on the verb: "met Prime
+    Minister Dost in Varna" gives the meeting a place."""
+    if any(a.role == "place" for a in arguments):
+        return ()
+    found: list[FrameArgument] = []
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj"):
+            continue
+        for prep in child.children:
+            place = (
+                _object_of(prep) if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS else None
+            )
+            if place is not None and place.ent_type_ in ("GPE", "LOC", "FAC"):
+                _add(found, "place", place)
+                return tuple(found)
+    return ()
 
 
 def _recipient_on_verb(noun: Token) -> tuple[FrameArgument, ...]:

@@ -33,12 +33,13 @@ web app can follow a story while articles keep arriving.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
 
 from storyline.model import Article
@@ -140,6 +141,7 @@ def story_id_for(founder_id: str) -> str:
 @dataclass
 class _Member:
     features: StoryFeatures
+    day: int | None  # publication date as an ordinal
     bucket: int | None
     year: int | None  # the year it mentions most: see ``_main_year``
     title: str
@@ -195,8 +197,10 @@ class StoryIndex:
         if article_id in self._story_of:
             return StoryEvent("joined", self._story_of[article_id])
         self._count(features)
+        published = features.published
         member = _Member(
             features,
+            published.toordinal() if published is not None else None,
             self._bucket(features),
             _main_year(features),
             title,
@@ -289,9 +293,9 @@ class StoryIndex:
     def _similarity(
         self, va: dict[str, float], year_a: int | None, vb: dict[str, float], year_b: int | None
     ) -> float:
-        if len(vb) < len(va):
-            va, vb = vb, va
-        score = sum(value * vb.get(key, 0.0) for key, value in va.items())
+        # Only shared keys add to a dot product; fsum makes the sum exact, so it does not
+        # depend on the order a set of keys comes in.
+        score = math.fsum(va[key] * vb[key] for key in va.keys() & vb.keys())
         if year_a is not None and year_b is not None and year_a != year_b:
             score *= self.params.year_penalty
         return score
@@ -312,38 +316,41 @@ class StoryIndex:
         largest summed weight (in ``member``'s vector) of the keys they share, then smaller id.
         """
         postings: list[tuple[float, list[str]]] = []
+        sure: set[str] = set()  # undated or of the same week: within the window
+        unsure: set[str] = set()  # of the week before or after: the dates decide
         for key, weight in keys.items():
             by_bucket = self._postings.get(key)
             if not by_bucket:
                 continue
-            if member.bucket is None:
-                lists: Iterable[list[str]] = by_bucket.values()
+            bucket = member.bucket
+            if bucket is None:
+                near, far = list(by_bucket.values()), []
             else:
-                wanted = (None, member.bucket - 1, member.bucket, member.bucket + 1)
-                lists = [by_bucket[b] for b in wanted if b in by_bucket]
-            found = list(lists)
-            if sum(len(posting) for posting in found) > self.params.max_postings:
+                near = [by_bucket[b] for b in (None, bucket) if b in by_bucket]
+                far = [by_bucket[b] for b in (bucket - 1, bucket + 1) if b in by_bucket]
+            if sum(map(len, near)) + sum(map(len, far)) > self.params.max_postings:
                 continue  # too common to be distinctive
-            postings.extend((weight, posting) for posting in found)
-        union: set[str] = set()
-        for _, posting in postings:
-            union.update(posting)
-        published = member.features.published
-        if published is not None:
-            union = {
-                other
-                for other in union
-                if self._within_window(published, self._members[other].features.published)
-            }
+            for posting in near:
+                sure.update(posting)
+                postings.append((weight, posting))
+            for posting in far:
+                unsure.update(posting)
+                postings.append((weight, posting))
+        day, window = member.day, self.params.window_days
+        for other in unsure - sure:
+            other_day = self._members[other].day
+            if day is None or other_day is None or abs(day - other_day) <= window:
+                sure.add(other)
         limit = self.params.max_candidates
-        if limit is None or len(union) <= limit:
-            return sorted(union)
-        shared: dict[str, float] = dict.fromkeys(union, 0.0)
+        if limit is None or len(sure) <= limit:
+            return sorted(sure)
+        shared = dict.fromkeys(sorted(sure), 0.0)
         for weight, posting in postings:
             for other in posting:
                 if other in shared:
                     shared[other] += weight
-        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        # nlargest is sorted(..., reverse=True)[:limit]: stable, so equal weights keep id order.
+        best = heapq.nlargest(limit, shared.items(), key=itemgetter(1))
         return sorted(other for other, _ in best)
 
     def _story_scores(
@@ -357,11 +364,6 @@ class StoryIndex:
             story = self._story_of[other_id]
             sums[story] = sums.get(story, 0.0) + score
         return {story: total / len(self._stories[story]) for story, total in sums.items()}
-
-    def _within_window(self, a: dt.date | None, b: dt.date | None) -> bool:
-        if a is None or b is None:
-            return True
-        return abs((a - b).days) <= self.params.window_days
 
     # --- stories ------------------------------------------------------------------------------
 
