@@ -21,12 +21,16 @@ from storyline.claims.records import (
 )
 from storyline.claims.values import time_interval
 from storyline.claims.views import FrameView, content_words, frame_views, jaccard
+from storyline.language.frames import Role
 from storyline.language.layer import LanguageResult
 from storyline.language.linking import speaker_entity
+from storyline.language.quotes import Quote
+from storyline.language.timex import TimeExpression
 from storyline.model import Article
 from storyline.stories.story_analysis import StoryAnalysis
 
 STAGE_VERSION = "claims-1"
+SpokenQuote = tuple[FrameView | None, Quote, str | None, str]
 #: Edit kinds that change a value (a hedge dropped changes how sure, not what).
 _VALUE_EDITS = frozenset({"number", "date", "name"})
 #: Two sentences on one date sharing this much wording tell one event.
@@ -95,16 +99,16 @@ def _claim(group: Sequence[FrameView], articles: Mapping[str, Article]) -> Claim
     )
 
 
-def _texts(group: Sequence[FrameView], role: str) -> tuple[str, ...]:
+def _texts(group: Sequence[FrameView], role: Role) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for view in group:
-        argument = view.frame.argument(role)  # type: ignore[arg-type]
+        argument = view.frame.argument(role)
         if argument is not None:
             seen.setdefault(argument.text.strip().lower(), argument.text.strip())
     return tuple(seen.values())
 
 
-def _best_time(group: Sequence[FrameView]):  # type: ignore[no-untyped-def]
+def _best_time(group: Sequence[FrameView]) -> tuple[FrameView, TimeExpression] | None:
     """(view, time) with the narrowest resolved interval; ties go to the earlier origin."""
     options = []
     for view in group:
@@ -153,8 +157,11 @@ def _contradictions(
     )
 
 
-def _quotes(views, language, analysis):  # type: ignore[no-untyped-def]
-    out = []
+def _quotes(
+    views: Sequence[FrameView], language: LanguageResult, analysis: StoryAnalysis
+) -> list[SpokenQuote]:
+    """Direct quotes with a speaker resolved to a named person: what the speaker check reads."""
+    out: list[SpokenQuote] = []
     by_article: dict[str, list[FrameView]] = {}
     for view in views:
         by_article.setdefault(view.article_id, []).append(view)

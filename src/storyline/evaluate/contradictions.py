@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError
+from storyline.evaluate.scoring import score_of
 
 GOLD = Path("evaluation/gold/contradictions.jsonl")
 
@@ -77,10 +78,7 @@ class ContradictionReport:
     flags: list[dict[str, Any]] = field(default_factory=list)  # storyline's, for reading
 
     def score(self, system: str) -> ContradictionScore:
-        for score in self.scores:
-            if score.system == system:
-                return score
-        raise KeyError(system)
+        return score_of(self.scores, system)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError, InputError
+from storyline.evaluate.scoring import score_of
 from storyline.model import RawDocument, to_dict
 
 SHINGLE_SIZE = 4
@@ -169,11 +170,7 @@ class ExtractionReport:
     systems: tuple[SystemScore, ...]
 
     def score(self, system: str) -> SystemScore:
-        for entry in self.systems:
-            if entry.system == system:
-                return entry
-        known = ", ".join(entry.system for entry in self.systems)
-        raise KeyError(f"no system {system!r} in the report; known: {known}")
+        return score_of(self.systems, system)
 
     def format_table(self) -> str:
         header = (

@@ -34,7 +34,7 @@ from typing import Any
 
 from storyline.errors import EvaluationError
 from storyline.evaluate.gold import find_anchor, gold_records, gold_text
-from storyline.evaluate.scoring import ValueScore
+from storyline.evaluate.scoring import ValueScore, score_of
 from storyline.evaluate.scoring import match_overlapping as match
 from storyline.model import to_dict
 
@@ -97,10 +97,7 @@ class NumbersReport:
     errors: tuple[str, ...] = ()
 
     def score(self, system: str) -> SystemScore:
-        for score in self.systems:
-            if score.system == system:
-                return score
-        raise KeyError(f"no system {system!r}; valid: {', '.join(SYSTEMS)}")
+        return score_of(self.systems, system)
 
     def format_table(self) -> str:
         lines = [

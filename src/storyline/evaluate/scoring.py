@@ -16,6 +16,12 @@ class Spanned(Protocol):
     def end(self) -> int: ...
 
 
+class Named(Protocol):
+    @property
+    def system(self) -> str: ...
+
+
+S = TypeVar("S", bound=Named)
 G = TypeVar("G", bound=Spanned)
 P = TypeVar("P", bound=Spanned)
 
@@ -79,3 +85,12 @@ def match_overlapping(gold: Sequence[G], predicted: Sequence[P]) -> list[tuple[G
             used_pred.add(pi)
             pairs.append((gold[gi], predicted[pi]))
     return pairs
+
+
+def score_of(scores: Sequence[S], system: str) -> S:
+    """The score of one system in a report; the error lists the systems there are."""
+    for score in scores:
+        if score.system == system:
+            return score
+    valid = ", ".join(score.system for score in scores)
+    raise KeyError(f"no score for {system!r}; valid: {valid}")

@@ -48,6 +48,7 @@ from storyline.claims.stance import (
     stance_features,
 )
 from storyline.errors import EvaluationError
+from storyline.evaluate.scoring import score_of
 
 STORYLINE = "storyline"
 BASELINE = "bow-logreg"
@@ -130,11 +131,7 @@ class StanceReport:
     notes: tuple[str, ...] = ()
 
     def score(self, system: str) -> StanceScore:
-        for score in self.scores:
-            if score.system == system:
-                return score
-        valid = ", ".join(score.system for score in self.scores)
-        raise KeyError(f"no score for {system!r}; valid: {valid}")
+        return score_of(self.scores, system)
 
     def to_dict(self) -> dict[str, Any]:
         return {

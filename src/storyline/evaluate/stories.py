@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.errors import EvaluationError
+from storyline.evaluate.scoring import score_of
 from storyline.model import Article, PublicationDate
 from storyline.textnorm import content_id, word_count
 
@@ -84,11 +85,7 @@ class StoriesReport:
     notes: tuple[str, ...] = ()
 
     def score(self, system: str) -> StoriesScore:
-        for score in self.scores:
-            if score.system == system:
-                return score
-        valid = ", ".join(score.system for score in self.scores)
-        raise KeyError(f"no score for {system!r}; valid: {valid}")
+        return score_of(self.scores, system)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -45,6 +45,7 @@ from typing import Any
 
 from storyline.brief.summary import Summary, SummaryDocument, SummaryParams, summarise
 from storyline.errors import EvaluationError
+from storyline.evaluate.scoring import score_of
 
 STORYLINE = "storyline"
 LEXRANK = "lexrank"
@@ -114,11 +115,7 @@ class SummaryReport:
     seconds: float
 
     def score(self, system: str) -> SummaryScore:
-        for score in self.scores:
-            if score.system == system:
-                return score
-        valid = ", ".join(score.system for score in self.scores)
-        raise KeyError(f"no score for {system!r}; valid: {valid}")
+        return score_of(self.scores, system)
 
     def to_dict(self) -> dict[str, Any]:
         return {

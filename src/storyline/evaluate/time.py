@@ -32,7 +32,7 @@ from typing import Any
 
 from storyline.errors import EvaluationError
 from storyline.evaluate.gold import corpus_path, find_anchor, gold_records
-from storyline.evaluate.scoring import ValueScore, match_overlapping
+from storyline.evaluate.scoring import ValueScore, match_overlapping, score_of
 from storyline.language.context import ArticleContext
 from storyline.language.timex_resolve import interval
 from storyline.model import UNKNOWN_DATE, PublicationDate, RawDocument
@@ -82,7 +82,7 @@ class TimeReport:
     errors: tuple[str, ...]  # storyline's wrong values and misses, for reading
 
     def score(self, system: str) -> SystemScore:
-        return next(score for score in self.scores if score.system == system)
+        return score_of(self.scores, system)
 
     def format_table(self) -> str:
         lines = [

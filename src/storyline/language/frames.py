@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from storyline.language.context import ArticleContext
 from storyline.language.predicates import (
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 STAGE_VERSION = "frames-1"
 
+Spanned = TypeVar("Spanned", TimeExpression, Quantity)
 Role = Literal["agent", "patient", "recipient", "place"]
 Modality = Literal["asserted", "hedged", "planned", "future", "conditional", "question"]
 AttributionKind = Literal["article", "quote", "according-to"]
@@ -226,9 +227,9 @@ def _owners(doc: Doc, predicate_ids: set[int]) -> dict[int, int]:
     return owner
 
 
-def _attach(doc: Doc, owner: dict[int, int], items: Sequence) -> dict[int, list]:  # type: ignore[type-arg]
+def _attach(doc: Doc, owner: dict[int, int], items: Sequence[Spanned]) -> dict[int, list[Spanned]]:
     """Items (times, quantities) by the predicate owning the root token of their span."""
-    attached: dict[int, list] = {}  # type: ignore[type-arg]
+    attached: dict[int, list[Spanned]] = {}
     for item in items:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None or len(span) == 0:
