@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sqlite3
 import subprocess
@@ -49,12 +50,14 @@ def test_killed_ingestion_completes_on_rerun_without_duplicates(tmp_path):
     folder = tmp_path / "many"
     write_many_articles(folder, 400)
     db = tmp_path / "s.db"
-    process = storyline("ingest", str(folder), "--db", str(db), "--quiet")
+    # Its own process group, so the kill takes the ingest's worker processes with it (as a
+    # crash of the machine would) instead of leaving them orphaned after the test.
+    process = storyline("ingest", str(folder), "--db", str(db), "--quiet", start_new_session=True)
     deadline = time.monotonic() + 120
     while count_rows(db, "articles") < 20 and time.monotonic() < deadline:
         time.sleep(0.05)
     partial = count_rows(db, "articles")
-    process.send_signal(signal.SIGKILL)
+    os.killpg(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert 20 <= partial < 400, "the kill must land part-way through the run"
 
