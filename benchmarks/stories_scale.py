@@ -17,10 +17,14 @@ token XML joined as ``storyline evaluate stories`` reads it) and the five refere
 
 The time span stays the same for every size, so 100k articles are ten times as dense per week
 as 10k: the growth measured is a crawl's breadth (more outlets, more events), the harder case
-for clustering, whose candidate lists grow with the articles inside the time window.
+for clustering, whose candidate lists grow with the articles inside the time window (at most
+``StoryParams.max_candidates`` of them are scored per article, which keeps its cost about
+linear).
 
 Each size runs in a fresh subprocess so its peak resident memory (ru_maxrss) is its own; the
-figure after each stage shows which stage raised it. Stages:
+figure after each stage shows which stage raised it. Every stage gives wall seconds and CPU
+seconds: the machine is shared, and other work stretches the first far more than the second
+(the load average at the end of each size says how busy it was). Stages:
 
 1. **features** — ``extract_features`` without annotations runs spaCy's NER over every article
    (15–30 articles/s on one core here: about an hour at 100k), so the clustering is fed *cheap
@@ -29,16 +33,17 @@ figure after each stage shows which stage raised it. Stages:
    reads them (on ECB+ they give B-cubed F1 .894 against .915 with NER). The NER rate is
    measured on a sample in its own subprocess and extrapolated
    (``features_with_ner_extrapolated_seconds``).
-2. **clustering** — ``cluster_cached``: ``cluster_stories`` with each article's weighted
-   vector and main year computed once (see its docstring), the change recommended for
-   clustering.py; ``cluster_stories`` as it is is timed too on sizes up to ``--module-up-to``
-   (its cost grows much faster) and must give the same stories.
+2. **clustering** — ``cluster_stories`` with the default ``StoryParams``. On sizes up to
+   ``--uncapped-up-to`` it runs again with ``max_candidates=None`` (every candidate scored):
+   ``clustering_uncapped`` gives its time and how its stories compare with the capped ones
+   (B-cubed of the capped stories against the uncapped ones).
 3. **candidates** — per story of two or more: signatures (``duplicates.signature``), then
    ``candidates.candidate_pairs`` (seeded MinHash LSH over 5-word shingles, 32 bands of one
    row, at most 10 partners per article; stories of at most 12 articles give all their pairs).
-4. **alignment** — each candidate pair aligned with ``align_segmented`` on segments made once
-   per article per story (``align_articles`` is ``segment`` + ``align_segmented``; it would
-   segment an article again for every pair it is in).
+4. **alignment** — each member of a candidate pair segmented once (``segments.segment``),
+   each candidate pair aligned with ``align_segmented``: step for step what
+   ``story_analysis.analyse_story`` does inside a story, without the edits and provenance that
+   follow.
 
 ``bcubed_vs_events`` scores the stories against the constructed events: a sanity check of the
 scale run, not a quality figure (ECB+ is). With ~600 base texts, the denser corpus puts more
@@ -65,8 +70,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
-from itertools import combinations
+from dataclasses import asdict, dataclass, replace
+from itertools import combinations, pairwise
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -367,62 +372,31 @@ def cheap_features(article):
     return StoryFeatures(article.id, published, dict(sorted(counts.items())))
 
 
-def cluster_cached(articles, features, params):
-    """``cluster_stories`` with the change this benchmark recommends for clustering.py.
-
-    ``StoryIndex.similarity`` builds both articles' weighted vectors and scans both feature
-    bags for their main year on every call, so placing one article costs two vector builds per
-    candidate. In a batch the IDF is frozen (``document_frequencies`` given), so each vector and
-    year can be computed once per article: same floats, so the same stories (checked against
-    the module where both run), at a fraction of the time.
-    """
-    from storyline.stories.clustering import StoryIndex
-
-    class CachedIndex(StoryIndex):
-        def __init__(self, *args, **kwargs) -> None:
-            super().__init__(*args, **kwargs)
-            assert self._frozen_df, "vectors may be cached only with a frozen IDF"
-            self._vectors: dict[str, dict[str, float]] = {}
-            self._years: dict[str, int | None] = {}
-
-        def _vector(self, features):
-            found = self._vectors.get(features.article_id)
-            if found is None:
-                found = self._vectors[features.article_id] = super()._vector(features)
-            return found
-
-        def similarity(self, a, b):
-            va, vb = self._vector(a), self._vector(b)
-            if len(vb) < len(va):
-                va, vb = vb, va
-            score = sum(value * vb.get(key, 0.0) for key, value in va.items())
-            year_a, year_b = self._year(a), self._year(b)
-            if year_a is not None and year_b is not None and year_a != year_b:
-                score *= self.params.year_penalty
-            return score
-
-        def _year(self, features):
-            if features.article_id not in self._years:
-                years = [(n, key) for key, n in features.counts.items() if key.startswith("y:")]
-                self._years[features.article_id] = int(max(years)[1][2:]) if years else None
-            return self._years[features.article_id]
-
-    unique = {article.id: article for article in articles}
-    frequencies: Counter[str] = Counter()
-    for article_id in unique:
-        frequencies.update(features[article_id].counts.keys())
-    index = CachedIndex(params, document_frequencies=frequencies, corpus_size=len(unique))
-    order = sorted(unique.values(), key=lambda a: (a.published.value or "9999", a.id))
-    for article in order:
-        index.add_features(features[article.id], article.title or "")
-    return index.stories()
-
-
 def _peak_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_size(size: int, seed: int, days: int, recall: bool, module: bool) -> dict:
+def _now() -> tuple[float, float]:
+    """Wall and CPU clocks. The machine is shared: other work stretches wall seconds, while
+    this process's CPU seconds stay about what they would be on an idle machine."""
+    return time.perf_counter(), time.process_time()
+
+
+class _Stages:
+    """Wall and CPU seconds per stage, summed over every lap of a stage."""
+
+    def __init__(self) -> None:
+        self.wall: Counter[str] = Counter()
+        self.cpu: Counter[str] = Counter()
+
+    def lap(self, stage: str, started: tuple[float, float]) -> tuple[float, float]:
+        now = _now()
+        self.wall[stage] += now[0] - started[0]
+        self.cpu[stage] += now[1] - started[1]
+        return now
+
+
+def run_size(size: int, seed: int, days: int, recall: bool, uncapped: bool) -> dict:
     """Every stage on ``size`` articles in this process; the figures as a dict."""
     from storyline.evaluate.stories import b_cubed
     from storyline.stories.alignment import AlignParams, align_segmented
@@ -431,39 +405,55 @@ def run_size(size: int, seed: int, days: int, recall: bool, module: bool) -> dic
     from storyline.stories.duplicates import signature
     from storyline.stories.segments import segment
 
-    seconds: dict[str, float] = {}
+    stages = _Stages()
     peak: dict[str, float] = {"start": _peak_mib()}
 
-    started = time.perf_counter()
+    started = _now()
     articles, event_of = build_corpus(size, seed, days)
-    seconds["corpus"] = time.perf_counter() - started
+    stages.lap("corpus", started)
     peak["corpus"] = _peak_mib()
 
-    started = time.perf_counter()
+    started = _now()
     features = {article.id: cheap_features(article) for article in articles}
-    seconds["features"] = time.perf_counter() - started
+    stages.lap("features", started)
     peak["features"] = _peak_mib()
 
     story_params = StoryParams()
-    started = time.perf_counter()
-    stories = cluster_cached(articles, features, story_params)
-    seconds["clustering_cached"] = time.perf_counter() - started
-    peak["clustering_cached"] = _peak_mib()
-    same_as_module = None
-    if module:
-        started = time.perf_counter()
-        as_is = cluster_stories(articles, params=story_params, features=features)
-        seconds["clustering_module"] = time.perf_counter() - started
-        peak["clustering_module"] = _peak_mib()
-        same_as_module = as_is == stories
-        del as_is
+    started = _now()
+    stories = cluster_stories(articles, params=story_params, features=features)
+    stages.lap("clustering", started)
+    peak["clustering"] = _peak_mib()
+    versus_uncapped = None
+    if uncapped:
+        # The same clustering scoring every candidate: how far the cap moves the stories.
+        started = _now()
+        every = cluster_stories(
+            articles, params=replace(story_params, max_candidates=None), features=features
+        )
+        uncapped_stages = _Stages()
+        uncapped_stages.lap("clustering", started)
+        peak["clustering_uncapped"] = _peak_mib()
+        capped_of = {i: story.id for story in stories for i in story.article_ids}
+        every_of = {i: story.id for story in every for i in story.article_ids}
+        ids = sorted(capped_of)
+        agreement = b_cubed([every_of[i] for i in ids], [capped_of[i] for i in ids])
+        versus_uncapped = {
+            "seconds": round(uncapped_stages.wall["clustering"], 2),
+            "cpu_seconds": round(uncapped_stages.cpu["clustering"], 2),
+            "stories": len(every),
+            "same_stories": sorted(s.article_ids for s in every)
+            == sorted(s.article_ids for s in stories),
+            "bcubed_capped_vs_uncapped": [round(x, 3) for x in agreement],
+        }
+        del every, capped_of, every_of
     del features
 
     by_id = {article.id: article for article in articles}
     params = CandidateParams()
     signature_params = params.signature_params()
     align_params = AlignParams()
-    timers = Counter({"signatures": 0.0, "candidates": 0.0, "segment": 0.0, "align": 0.0})
+    for stage in ("signatures", "candidates", "segment", "align"):
+        stages.wall[stage] = stages.cpu[stage] = 0.0
     pairs_total = pairs_lsh = pairs_exhaustive = pairs_with_passage = 0
     all_pairs = 0
     kinds: Counter[str] = Counter()
@@ -475,25 +465,23 @@ def run_size(size: int, seed: int, days: int, recall: bool, module: bool) -> dic
         if len(members) < 2:
             continue
         all_pairs += len(members) * (len(members) - 1) // 2
-        t0 = time.perf_counter()
+        started = _now()
         hashes = {}
         if len(members) > params.exhaustive_up_to or recall:
             hashes = {a.id: signature(a.text, signature_params) for a in members}
-        t1 = time.perf_counter()
+        started = stages.lap("signatures", started)
         pairs = candidate_pairs(members, params, hashes)
-        t2 = time.perf_counter()
-        segments = {a.id: segment(a) for a in members}
-        t3 = time.perf_counter()
+        started = stages.lap("candidates", started)
+        paired = {p.a_id for p in pairs} | {p.b_id for p in pairs}
+        segments = {a.id: segment(a) for a in members if a.id in paired or recall}
+        started = stages.lap("segment", started)
         found: dict[tuple[str, str], list] = {}
         for pair in pairs:
             passages = align_segmented(segments[pair.a_id], segments[pair.b_id], align_params)
             found[(pair.a_id, pair.b_id)] = passages
             kinds.update(p.kind for p in passages)
             pairs_with_passage += bool(passages)
-        t4 = time.perf_counter()
-        timers.update(
-            {"signatures": t1 - t0, "candidates": t2 - t1, "segment": t3 - t2, "align": t4 - t3}
-        )
+        stages.lap("align", started)
         pairs_total += len(pairs)
         if len(members) > params.exhaustive_up_to:
             pairs_lsh += len(pairs)
@@ -519,14 +507,15 @@ def run_size(size: int, seed: int, days: int, recall: bool, module: bool) -> dic
                 with_source += 1
                 source_kept += tuple(sorted((article_id, partner))) in found
             recall_seconds += time.perf_counter() - t5
-    seconds.update(timers)
     peak["alignment"] = _peak_mib()
 
     story_of = {i: story.id for story in stories for i in story.article_ids}
     ids = sorted(by_id)
     precision, recall_b3, f1 = b_cubed([event_of[i] for i in ids], [story_of[i] for i in ids])
     sizes = sorted((len(s.article_ids) for s in stories), reverse=True)
-    total = sum(seconds[k] for k in ("features", "clustering_cached", *timers))
+    measured = ("features", "clustering", "signatures", "candidates", "segment", "align")
+    total = sum(stages.wall[k] for k in measured)
+    total_cpu = sum(stages.cpu[k] for k in measured)
     figures = {
         # Other work on the machine slows the run: the 1-minute load average at the end says how much.
         "load_average_1min": round(os.getloadavg()[0], 2),
@@ -547,14 +536,11 @@ def run_size(size: int, seed: int, days: int, recall: bool, module: bool) -> dic
         "pairs_aligned_small_stories": pairs_exhaustive,
         "pairs_with_passage": pairs_with_passage,
         "passages": dict(sorted(kinds.items())),
-        "seconds": {k: round(v, 2) for k, v in seconds.items()},
-        "seconds_total": round(total, 2),  # features, clustering (cached), pairs, alignment
-        "seconds_total_module": (
-            round(total - seconds["clustering_cached"] + seconds["clustering_module"], 2)
-            if module
-            else None
-        ),
-        "clustering_module_same_stories": same_as_module,
+        "seconds": {k: round(v, 2) for k, v in stages.wall.items()},
+        "seconds_total": round(total, 2),  # features, clustering, pairs, alignment
+        "cpu_seconds": {k: round(v, 2) for k, v in stages.cpu.items()},
+        "cpu_seconds_total": round(total_cpu, 2),
+        "clustering_uncapped": versus_uncapped,
         "articles_per_second": round(len(articles) / total, 1),
         "peak_rss_mib_after": peak,
         "peak_rss_mib": _peak_mib(),
@@ -618,10 +604,10 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=120)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--module-up-to",
+        "--uncapped-up-to",
         type=int,
-        default=10000,
-        help="also time cluster_stories as it is on sizes up to this (its cost grows faster)",
+        default=30000,
+        help="also cluster with max_candidates=None on sizes up to this, to compare",
     )
     parser.add_argument("--ner-sample", type=int, default=300, help="0: skip the NER rate")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -631,8 +617,8 @@ def main() -> None:
         if kind == "ner":
             print(json.dumps(run_ner_rate(int(rest[0]), args.seed, args.days)))
         else:
-            size, recall, module = int(rest[0]), rest[1] == "1", rest[2] == "1"
-            print(json.dumps(run_size(size, args.seed, args.days, recall, module)))
+            size, recall, uncapped = int(rest[0]), rest[1] == "1", rest[2] == "1"
+            print(json.dumps(run_size(size, args.seed, args.days, recall, uncapped)))
         return
     sizes = [1000, 3000] if args.quick else args.sizes
     recall = args.recall or args.quick
@@ -643,12 +629,13 @@ def main() -> None:
             "seed": args.seed,
             "days": args.days,
             "feature_mode": "cheap (regex names, numbers, dates; no spaCy)",
-            "clustering_module_timed_up_to": args.module_up_to,
+            "story_params": _params(),
+            "clustering_uncapped_up_to": args.uncapped_up_to,
         },
         "ner_features": None,
         "sizes": [],
         "not_measured": [],
-        "growth_first_to_last": None,
+        "growth": None,
     }
     if args.ner_sample:
         ner = _child("ner", str(args.ner_sample))
@@ -658,26 +645,38 @@ def main() -> None:
     for size in sizes:
         summary["not_measured"] = [n for n in sizes if n >= size]
         _write(summary)
-        module = "1" if size <= args.module_up_to else "0"
-        figures = {"size": size, **_child("size", str(size), "1" if recall else "0", module)}
+        uncapped = "1" if size <= args.uncapped_up_to else "0"
+        figures = {"size": size, **_child("size", str(size), "1" if recall else "0", uncapped)}
         if summary["ner_features"]:
             rate = summary["ner_features"]["ner_articles_per_second"]
             figures["features_with_ner_extrapolated_seconds"] = round(figures["articles"] / rate)
         summary["sizes"].append(figures)
         print(json.dumps(figures), flush=True)
-        summary["growth_first_to_last"] = _growth(summary["sizes"])
+        summary["growth"] = _growth(summary["sizes"])
     summary["not_measured"] = []
     _write(summary)
-    if summary["growth_first_to_last"]:
-        print(json.dumps({"growth": summary["growth_first_to_last"]}), flush=True)
+    if summary["growth"]:
+        print(json.dumps({"growth": summary["growth"]}), flush=True)
+
+
+def _params() -> dict:
+    from storyline.stories.clustering import StoryParams
+
+    return {key: value for key, value in asdict(StoryParams()).items() if key != "boosts"}
 
 
 def _growth(results: list[dict]) -> dict | None:
-    """How each figure grew from the first size measured to the last."""
+    """How each figure grew from each size measured to the next, and from the first to the
+    last: a ratio near the articles' ratio is linear growth."""
     if len(results) < 2:
         return None
-    first, last = results[0], results[-1]
+    steps = [_ratios(a, b) for a, b in pairwise(results)]
+    if len(results) > 2:
+        steps.append(_ratios(results[0], results[-1]))
+    return {"steps": steps}
 
+
+def _ratios(first: dict, last: dict) -> dict:
     def ratio(get) -> float:
         return round(get(last) / max(get(first), 1e-9), 2)
 
@@ -685,8 +684,10 @@ def _growth(results: list[dict]) -> dict | None:
         "from_to": [first["articles"], last["articles"]],
         "articles": ratio(lambda r: r["articles"]),
         "seconds_total": ratio(lambda r: r["seconds_total"]),
+        "cpu_seconds_total": ratio(lambda r: r["cpu_seconds_total"]),
         "features_seconds": ratio(lambda r: r["seconds"]["features"]),
-        "clustering_cached_seconds": ratio(lambda r: r["seconds"]["clustering_cached"]),
+        "clustering_seconds": ratio(lambda r: r["seconds"]["clustering"]),
+        "clustering_cpu_seconds": ratio(lambda r: r["cpu_seconds"]["clustering"]),
         "candidates_seconds": ratio(
             lambda r: r["seconds"]["signatures"] + r["seconds"]["candidates"]
         ),

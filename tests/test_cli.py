@@ -155,3 +155,17 @@ def test_an_output_folder_that_cannot_be_made_is_one_line_and_exit_3(tmp_path):
     assert result.exit_code == EXIT_FAILED, result.output
     assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
     assert "afile" in result.stderr
+
+
+def test_analyze_words_sets_the_summary_length(tmp_path):
+    (tmp_path / "pier.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["analyze", str(tmp_path / "pier.txt"), "--out", str(out), "--words", "30", "-q"]
+    )
+    assert result.exit_code == 0, result.stderr
+    (story,) = json.loads((out / "brief.json").read_text())["stories"]
+    assert story["summary"]["budget"] == 30
+    assert 0 < story["summary"]["words"] <= 30
+    bad = CliRunner().invoke(main, ["analyze", str(tmp_path), "--out", str(out), "--words", "0"])
+    assert bad.exit_code == 2

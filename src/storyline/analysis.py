@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from storyline.brief import build_brief, write_brief
+from storyline.brief.summary_records import DEFAULT_WORDS
 from storyline.claims.stage import analyse_claims
 from storyline.ingest.pipeline import IngestReport, Progress, ingest
 from storyline.ingest.readers import DEFAULT_MAX_BYTES
@@ -57,7 +58,12 @@ def analyze(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
     jobs: int | None = None,
+    words: int = DEFAULT_WORDS,
 ) -> AnalysisResult:
+    """Ingest ``inputs`` and write the brief to ``out_dir``; each story's summary has at most
+    ``words`` words."""
+    if words < 1:
+        raise ValueError(f"words={words}; it must be at least 1")
     report = ingest(inputs, store, max_bytes=max_bytes, stdin=stdin, progress=progress, jobs=jobs)
     articles = list(store.iter_articles(report.article_ids))
     link_near_duplicates(articles, store)
@@ -71,6 +77,7 @@ def analyze(
         language,
         stories,
         claims,
+        words=words,
     )
     written = write_brief(brief, out_dir)
     return AnalysisResult(brief=brief, report=report, written=tuple(written))

@@ -110,11 +110,24 @@ def main() -> None:
 @click.option(
     "--db", default=None, help="Store to use (path or sqlite:// URL). Default: OUT/storyline.db."
 )
+@click.option(
+    "--words",
+    default=120,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Length of each story's summary, in words.",
+)
 @max_bytes_option
 @jobs_option
 @quiet_option
 def analyze(
-    inputs: tuple[str, ...], out_dir: Path, db: str | None, max_bytes: int, jobs: int, quiet: bool
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    db: str | None,
+    words: int,
+    max_bytes: int,
+    jobs: int,
+    quiet: bool,
 ) -> None:
     """Analyse INPUTS (files, folders, or - for stdin) and write the brief to --out."""
     from storyline.analysis import analyze as run_analysis
@@ -130,6 +143,7 @@ def analyze(
             stdin=sys.stdin.buffer,
             progress=_progress(quiet),
             jobs=jobs or None,
+            words=words,
         )
     finally:
         store.close()
@@ -216,6 +230,33 @@ def articles(db: str | None, output_format: str) -> None:
                 )
     finally:
         store.close()
+
+
+@main.command()
+@click.option("--db", default=None, help="Store to serve. Default: the user data directory.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="STORYLINE_TOKEN",
+    default=None,
+    help="Require 'Authorization: Bearer TOKEN' for writes (or set STORYLINE_TOKEN).",
+)
+@click.option("--no-fetch", is_flag=True, help="Refuse to fetch URLs given instead of text.")
+def serve(db: str | None, host: str, port: int, token: str | None, no_fetch: bool) -> None:
+    """Serve the HTTP API (/api, described at /openapi.json) and the web app over --db."""
+    try:
+        import uvicorn
+
+        from storyline.web import create_app
+    except ImportError as error:
+        click.echo(f"error: {error}; install it with: pip install 'storyline[serve]'", err=True)
+        sys.exit(EXIT_FAILED)
+    from storyline.store import default_store_path
+
+    app = _run_or_fail(create_app, db or default_store_path(), token, fetch_urls=not no_fetch)
+    click.echo(f"storyline serving {db or default_store_path()} on http://{host}:{port}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @main.group()

@@ -3,7 +3,8 @@
     StorylineError
     ├── InputError            an input could not be read or turned into an article
     │   ├── UnreadableInput   empty, binary, too large, undecodable, truncated container
-    │   └── ExtractionError   read fine, but no article body could be found in it
+    │   ├── ExtractionError   read fine, but no article body could be found in it
+    │   └── FetchError        a URL given to the server was refused or could not be fetched
     ├── StoreError            the store cannot be opened, migrated or written
     └── EvaluationError       a development set is missing or not in the expected layout
 
@@ -26,6 +27,11 @@ class UnreadableInput(InputError):
 
 class ExtractionError(InputError):
     """The input was read but holds no article body."""
+
+
+class FetchError(InputError):
+    """A URL was refused (a private or loopback address, a scheme other than http(s)) or could
+    not be fetched (timeout, too large, an HTTP error, a type that is no page)."""
 
 
 class StoreError(StorylineError):

@@ -46,7 +46,7 @@ def brief():
 
 def test_brief_follows_its_schema(brief):
     validate_brief(brief)
-    assert brief["schema_version"] == "1.3"
+    assert brief["schema_version"] == "1.4"
     assert brief["entities"] == []  # no language layer given
     assert brief["counts"] == {
         "inputs": 4,

@@ -107,3 +107,32 @@ def test_article_markup_in_a_dispute_is_escaped_in_html():
     html = template.render(view=view)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<img" not in html and "&lt;nine&gt;" in html
+
+
+def test_contradictions_sharing_a_side_are_shown_as_one_dispute_with_every_value():
+    story, contradiction, articles = _brief()
+    third = "Coastguards said 12 boats sank."
+    articles.append(
+        {
+            "id": "cccc",
+            "source_id": "c.txt",
+            "title": "Coast",
+            "outlet": None,
+            "text": third,
+            "published": {"value": None},
+        }
+    )
+    story["article_ids"].append("cccc")
+    first = {**contradiction, "dispute": contradiction["id"]}
+    second = {
+        **contradiction,
+        "id": "contradiction-000000000002",
+        "b": _side("cccc", third, "12 boats", "cccc", "12"),
+        "reason": "another reason",
+        "dispute": contradiction["id"],
+    }
+    view = claims_view(story, [first, second], articles)
+    assert len(view.disputes) == 2
+    (group,) = view.groups
+    assert [side.marked for side in group.sides] == ["nine", "four boats", "12 boats"]
+    assert group.reasons == ("one says <nine>, the other four", "another reason")

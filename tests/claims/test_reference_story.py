@@ -98,3 +98,13 @@ def test_timeline_is_ordered_and_keeps_the_disputed_warning_date(reference_claim
     strike = [e for e in claims.timeline if "killing five children" in e.text]
     assert strike and strike[0].date.startswith("2020-09-28")
     assert any(e.date == "2012" and "Benghazi" in e.text for e in claims.timeline)
+
+
+def test_the_troop_figures_are_one_dispute_with_three_values(reference_claims):
+    _, claims, _ = reference_claims
+    disputes = {c.dispute for c in claims.contradictions}
+    assert len(disputes) == 3  # casualties, the warning's date, troop numbers
+    troops = [c for c in claims.contradictions if c.subject == "troops"]
+    assert len({c.dispute for c in troops}) == 1
+    values = {side.text for c in troops for side in (c.a, c.b)}
+    assert values == {"around 3,000 troops", "around 5,000 troops", "more than 5,000 US troops"}

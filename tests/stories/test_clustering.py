@@ -3,7 +3,6 @@ and a stream of articles gives the batch's stories."""
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 
 import pytest
@@ -161,7 +160,7 @@ class _Spy(StoryIndex):
 
     def _candidates(self, member, keys):  # type: ignore[no-untyped-def]
         found = super()._candidates(member, keys)
-        self.scored.append(found)
+        self.scored.append([self._ids[arrival] for arrival in found])
         return found
 
 
@@ -225,27 +224,65 @@ def test_candidates_with_equal_shared_weight_are_kept_by_smaller_id() -> None:
     assert index.scored[-1] == ["a", "b"]
 
 
-def test_a_batch_keeps_only_the_vectors_a_later_article_can_meet() -> None:
-    # Dated articles across ten weeks, one event a week; a batch adds them in date order.
-    features = []
-    for week in range(10):
-        day = dt.date(2020, 1, 6) + dt.timedelta(weeks=week)
-        for k in range(3):
-            bag = {f"e:town{week}": 2, "w:flood": 1, f"w:own{week}{k}": 1}
-            features.append(StoryFeatures(f"{week:02d}-{k}", day, bag))
-    frequencies: dict[str, int] = {}
-    for bag in features:
-        for key in bag.counts:
-            frequencies[key] = frequencies.get(key, 0) + 1
-    index = StoryIndex(document_frequencies=frequencies, corpus_size=len(features))
-    for bag in features:
-        index.add_features(bag)
-    assert len(index._vectors) <= 6  # the newest two weekly buckets, not all 30
-    assert {frozenset(s.article_ids) for s in index.stories()} == {
-        frozenset(f"{week:02d}-{k}" for k in range(3)) for week in range(10)
-    }
+class _Scores(StoryIndex):
+    """Records every story score computed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.scores: list[dict[str, float]] = []
+
+    def _story_scores(self, member, weights, keys):  # type: ignore[no-untyped-def]
+        found = super()._story_scores(member, weights, keys)
+        self.scores.append(found)
+        return found
+
+
+@pytest.mark.parametrize("batch", [False, True])
+def test_scores_are_the_cosines_of_the_weighted_vectors(batch: bool) -> None:
+    a = _features("a", e_alpha=3, t_2020_01_02=1, w_flood=2, w_river=1, y_2020=1)
+    b = _features("b", e_alpha=1, w_flood=1, w_rain=4, n_120=1, y_2020=1)
+    c = _features("c", e_alpha=2, w_river=3, n_120=2, y_2019=2)  # another year: halved
+    frequencies = {"e:alpha": 3, "w:flood": 2, "w:river": 2, "w:rain": 1, "n:120": 2}
+    frequencies.update({"t:2020_01_02": 1, "y:2020": 2, "y:2019": 1})
+    params = StoryParams(threshold=0.99, merge_threshold=0.99, min_corpus=5)
+    if batch:
+        index = _Scores(params, document_frequencies=frequencies, corpus_size=3)
+    else:
+        index = _Scores(params)
+    # Each article starts its own story, so a story's score is one cosine (under the IDF of
+    # the moment: a stream's changes with every article).
+    index.add_features(a)
+    index.add_features(b)
+    assert index.scores[1] == pytest.approx({story_id_for("a"): index.similarity(a, b)}, rel=1e-12)
+    index.add_features(c)
+    expected = {story_id_for(x.article_id): index.similarity(x, c) for x in (a, b)}
+    assert index.scores[2] == pytest.approx(expected, rel=1e-12)
+    assert all(0 < score < 1 for score in expected.values())
+
+
+def test_an_article_without_features_starts_its_own_story() -> None:
+    for index in (StoryIndex(), StoryIndex(document_frequencies={"e:alpha": 2}, corpus_size=3)):
+        index.add_features(_features("a", e_alpha=2))
+        assert index.add_features(_features("empty")).kind == "started"
+        assert index.add_features(_features("b", e_alpha=1)).story_id == index.story_of("a")
 
 
 def test_max_candidates_is_validated() -> None:
     with pytest.raises(ValueError, match="max_candidates"):
         StoryParams(max_candidates=0)
+
+
+def test_capped_batch_does_not_depend_on_input_order() -> None:
+    bags = _event_features()
+    articles = [make_article(f"Report {bag.article_id}.", bag.article_id) for bag in bags]
+    features = {
+        article.id: StoryFeatures(article.id, None, bag.counts)
+        for article, bag in zip(articles, bags, strict=True)
+    }
+    params = StoryParams(max_candidates=8)
+    expected = cluster_stories(articles, params=params, features=features)
+    assert len(expected) == 3
+    for seed in range(3):
+        shuffled = articles[:]
+        random.Random(seed).shuffle(shuffled)
+        assert cluster_stories(shuffled, params=params, features=features) == expected

@@ -6,6 +6,7 @@ that is the URL's target, so clicking an item shows its span without any script.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -31,9 +32,13 @@ class ArticleView:
     times: list[Item]
 
 
-def article_view(article: dict[str, Any], entity_names: dict[str, str]) -> ArticleView:
+def article_view(
+    article: dict[str, Any], entity_names: dict[str, str], extra: Sequence[Highlight] = ()
+) -> ArticleView:
+    """``extra``: further spans to mark (cited passages, passages first written elsewhere); their
+    ``rank`` decides which wins when spans cross."""
     prefix = f"a{article['id']}"
-    highlights: list[Highlight] = []
+    highlights: list[Highlight] = list(extra)
     quotes = []
     for number, quote in enumerate(article.get("quotes", [])):
         anchor = f"{prefix}-q{number}"

@@ -7,10 +7,13 @@ whenever the layout changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline import __version__
+from storyline.brief.story_quotes import SpeakerQuotes, quotes_by_speaker
+from storyline.brief.story_summary import StorySummary, story_summary
+from storyline.brief.summary_records import DEFAULT_WORDS, SummaryParams
 from storyline.claims.records import Claim, StoryClaims
 from storyline.language.layer import LanguageResult
 from storyline.language.linking import mention_entity, speaker_entity
@@ -18,7 +21,19 @@ from storyline.model import Article, DuplicateLink, to_dict
 from storyline.store import InputRecord
 from storyline.stories.story_analysis import StoryAnalysis
 
-SCHEMA_VERSION = "1.3"
+#: The story summary of a brief weights what each outlet put in its first three sentences
+#: (``lead_weight`` 2.0): a reader wants the event the reports lead with. Measured against
+#: the evaluation defaults (lead_weight 0, ROUGE-2 recall at 100 words): the ECB+ headline
+#: proxy .1079 vs .1075, the invented 3-cluster sample .2127 vs .2464; on the reference story
+#: it brings in the threat to close the embassy that the defaults left out. ``storyline
+#: evaluate summary`` keeps the defaults.
+BRIEF_SUMMARY = SummaryParams(lead_weight=2.0)
+
+SCHEMA_VERSION = "1.4"
+#: Claims only one independent source reports, listed per story (the most substantive first).
+MAX_SINGLE_SOURCE = 20
+#: A single-source claim is worth listing when its clause has at least this many words.
+MIN_SINGLE_SOURCE_WORDS = 6
 
 
 def build_brief(
@@ -28,8 +43,12 @@ def build_brief(
     language: LanguageResult | None = None,
     stories: Sequence[StoryAnalysis] = (),
     claims: Sequence[StoryClaims] = (),
+    *,
+    words: int = DEFAULT_WORDS,
 ) -> dict[str, Any]:
-    """The brief of one run: its articles, duplicates and rejected inputs.
+    """The brief of one run: its articles, duplicates and rejected inputs; per story, a cited
+    summary of at most ``words`` words (when the language layer ran), who said what, and the
+    claims only one source reports.
 
     Only this run's ``inputs`` count: a store shared by several runs does not leak other
     runs' articles into this brief. Everything is sorted so the output is byte-identical for
@@ -72,6 +91,7 @@ def build_brief(
         }
         for link in sorted(near_duplicates, key=lambda link: (link.twin_id, link.article_id))
     ]
+    names = {article.id: _article_name(article) for article in article_list}
     claims_of = {story_claims.story_id: story_claims for story_claims in claims}
     rejected = sorted(
         {(r.origin, r.source_id, r.reason or "") for r in inputs if r.status == "rejected"}
@@ -87,7 +107,23 @@ def build_brief(
             "rejected": len(rejected),
         },
         "stories": [
-            _story_entry(analysis, claims_of.get(analysis.story.id)) for analysis in stories
+            _story_entry(
+                analysis,
+                claims_of.get(analysis.story.id),
+                story_summary(
+                    article_list,
+                    language.annotations,
+                    analysis,
+                    claims_of.get(analysis.story.id),
+                    words,
+                    BRIEF_SUMMARY,
+                )
+                if language is not None
+                else None,
+                quotes_by_speaker(article_list, language, analysis),
+                names,
+            )
+            for analysis in stories
         ],
         "contradictions": [
             to_dict(contradiction)
@@ -128,9 +164,15 @@ def _article_entry(article: Article, language: LanguageResult | None) -> dict[st
     return entry
 
 
-def _story_entry(analysis: StoryAnalysis, claims: StoryClaims | None) -> dict[str, Any]:
+def _story_entry(
+    analysis: StoryAnalysis,
+    claims: StoryClaims | None,
+    summary: StorySummary | None,
+    speakers: Sequence[SpeakerQuotes],
+    names: Mapping[str, str],
+) -> dict[str, Any]:
     provenance = analysis.provenance
-    entry = {
+    entry: dict[str, Any] = {
         **to_dict(analysis.story),
         "sources": [to_dict(record) for record in provenance.articles],
         "source_groups": [to_dict(group) for group in provenance.groups],
@@ -144,7 +186,84 @@ def _story_entry(analysis: StoryAnalysis, claims: StoryClaims | None) -> dict[st
         entry["claims"] = [_claim_entry(claim) for claim in claims.claims if _listed(claim)]
         entry["timeline"] = [to_dict(event) for event in claims.timeline]
         entry["undated"] = list(claims.undated)
+        entry["single_source"] = _single_source(claims)
+    if summary is not None:
+        entry["summary"] = _summary_entry(summary, names)
+    entry["quotes_by_speaker"] = [_speaker_entry(group) for group in speakers]
     return entry
+
+
+def _article_name(article: Article) -> str:
+    return article.outlet or article.title or article.source_id
+
+
+def origin_name(origin: str, names: Mapping[str, str]) -> str:
+    """An origin for people: the agency's name, or the article's outlet (else title, input)."""
+    if origin.startswith("agency:"):
+        return origin.split(":", 1)[1]
+    return names.get(origin, origin)
+
+
+def _summary_entry(summary: StorySummary, names: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "words": summary.words,
+        "budget": summary.budget,
+        "sentences": [
+            {
+                **{k: v for k, v in to_dict(sentence).items() if k != "citations"},
+                "citations": [
+                    {**to_dict(c), "origin_name": origin_name(c.origin, names)}
+                    for c in sentence.citations
+                ],
+            }
+            for sentence in summary.sentences
+        ],
+    }
+
+
+def _speaker_entry(group: SpeakerQuotes) -> dict[str, Any]:
+    return {
+        **to_dict(group),
+        "quotes": [{**to_dict(quote), "articles": quote.articles} for quote in group.quotes],
+    }
+
+
+def _single_source(claims: StoryClaims) -> list[dict[str, Any]]:
+    """Claims one independent source reports, worth a reader's time: listed (see ``_listed``),
+    stated as fact (not a plan, question or hedge), in a clause of some length. Those with a
+    figure or a date first, then by article and position."""
+    found = []
+    for claim in claims.claims:
+        if claim.independent_sources != 1 or not _listed(claim):
+            continue
+        statement = claim.statements[0]
+        if statement.modality != "asserted" or statement.hedges:
+            continue
+        if len(statement.text.split()) < MIN_SINGLE_SOURCE_WORDS:
+            continue
+        found.append((claim, statement))
+    found.sort(key=lambda cs: (not (cs[0].values or cs[0].date), cs[1].article_id, cs[1].start))
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for claim, statement in found:
+        key = (statement.article_id, statement.sentence_start)
+        if key in seen:
+            continue  # one entry per sentence
+        seen.add(key)
+        out.append(
+            {
+                "claim_id": claim.id,
+                "origin": claim.sources[0],
+                "article_id": statement.article_id,
+                "start": statement.sentence_start,
+                "end": statement.sentence_end,
+                "clause": statement.text,
+                "articles": len({s.article_id for s in claim.statements}),
+            }
+        )
+        if len(out) == MAX_SINGLE_SOURCE:
+            break
+    return out
 
 
 def _listed(claim: Claim) -> bool:

@@ -42,6 +42,20 @@ class DisputeView:
 
 
 @dataclass(frozen=True)
+class DisputeGroup:
+    """One dispute as a reader sees it: every value reported for one thing, each in its
+    sentence (a side), with the reasons of the pairwise contradictions behind it."""
+
+    id: str
+    kind: str
+    subject: str
+    sides: tuple[DisputeSide, ...]
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...]
+    in_copying: bool
+
+
+@dataclass(frozen=True)
 class TimelineRow:
     date: str
     granularity: str
@@ -63,7 +77,8 @@ class FactRow:
 
 @dataclass(frozen=True)
 class ClaimsView:
-    disputes: tuple[DisputeView, ...]
+    disputes: tuple[DisputeView, ...]  # pairwise, as in brief.json
+    groups: tuple[DisputeGroup, ...]  # the same, one entry per dispute
     timeline: tuple[TimelineRow, ...]
     facts: tuple[FactRow, ...]
 
@@ -128,21 +143,65 @@ def claims_view(
         for event in story.get("timeline", [])
     )
     ranked = sorted(
-        (c for c in story.get("claims", []) if c["values"] or len(c["statements"]) > 1),
+        (
+            c
+            for c in story.get("claims", [])
+            if (c["values"] or len(c["statements"]) > 1) and not c.get("speech")
+        ),
         key=lambda c: (-c["independent_sources"], -len(c["statements"]), c["id"]),
     )
-    facts = tuple(
-        FactRow(
-            text=_sentence(known, claim["statements"][0]),
-            article_id=claim["statements"][0]["article_id"],
-            sources=tuple(origin_name(o) for o in claim["sources"]),
-            articles=len({s["article_id"] for s in claim["statements"]}),
-            statement_by=claim.get("statement_by"),
-            date=claim.get("date"),
+    facts: list[FactRow] = []
+    shown: set[str] = set()
+    for claim in ranked:
+        text = _sentence(known, claim["statements"][0])
+        if text in shown:
+            continue  # two claims of one sentence: the better-supported one is shown
+        shown.add(text)
+        facts.append(
+            FactRow(
+                text=text,
+                article_id=claim["statements"][0]["article_id"],
+                sources=tuple(origin_name(o) for o in claim["sources"]),
+                articles=len({s["article_id"] for s in claim["statements"]}),
+                statement_by=claim.get("statement_by"),
+                date=claim.get("date"),
+            )
         )
-        for claim in ranked[:MAX_FACTS]
+        if len(facts) == MAX_FACTS:
+            break
+    return ClaimsView(
+        disputes=disputes,
+        groups=_groups(disputes, [c for c in contradictions if c["story_id"] == story["id"]]),
+        timeline=timeline,
+        facts=tuple(facts),
     )
-    return ClaimsView(disputes=disputes, timeline=timeline, facts=facts)
+
+
+def _groups(
+    disputes: Sequence[DisputeView], raw: Sequence[Mapping[str, Any]]
+) -> tuple[DisputeGroup, ...]:
+    """Pairwise disputes gathered by their ``dispute`` id (each its own without one)."""
+    gathered: dict[str, list[DisputeView]] = {}
+    for view, data in zip(disputes, raw, strict=True):
+        gathered.setdefault(data.get("dispute") or data["id"], []).append(view)
+    groups = []
+    for dispute_id, views in gathered.items():
+        sides: dict[tuple[str, str], DisputeSide] = {}
+        for view in views:
+            for one in (view.a, view.b):
+                sides.setdefault((one.article_id, one.before + one.marked), one)
+        groups.append(
+            DisputeGroup(
+                id=dispute_id,
+                kind=views[0].kind,
+                subject=views[0].subject,
+                sides=tuple(sides.values()),
+                reasons=tuple(dict.fromkeys(v.reason for v in views)),
+                notes=tuple(dict.fromkeys(v.note for v in views if v.note)),
+                in_copying=any(v.in_copying for v in views),
+            )
+        )
+    return tuple(groups)
 
 
 def _sentence(known: Mapping[str, Mapping[str, Any]], statement: Mapping[str, Any]) -> str:

@@ -20,13 +20,16 @@ class Highlight:
     css_class: str
     anchor: str  # the element id that links point to
     title: str = ""  # shown on hover
+    rank: int = 2  # placed before spans of a higher rank when two cross (citations first)
 
 
 def nested(highlights: Iterable[Highlight]) -> list[Highlight]:
-    """The highlights that can be placed as properly nested elements, outer ones first."""
+    """The highlights that can be placed as properly nested elements, outer ones first.
+
+    Lower ``rank`` is placed first: a span crossing one of a lower rank is left out."""
     placed: list[Highlight] = []
-    # Outer spans first: earlier start, then longer.
-    for highlight in sorted(highlights, key=lambda h: (h.start, -h.end, h.anchor)):
+    # By rank, then outer spans first: earlier start, then longer.
+    for highlight in sorted(highlights, key=lambda h: (h.rank, h.start, -h.end, h.anchor)):
         if highlight.end <= highlight.start:
             continue
         crosses = any(
@@ -36,7 +39,7 @@ def nested(highlights: Iterable[Highlight]) -> list[Highlight]:
         )
         if not crosses:
             placed.append(highlight)
-    return placed
+    return sorted(placed, key=lambda h: (h.start, -h.end, h.rank, h.anchor))
 
 
 def highlight_paragraphs(text: str, highlights: Iterable[Highlight]) -> list[Markup]:
@@ -55,7 +58,7 @@ def highlight_paragraphs(text: str, highlights: Iterable[Highlight]) -> list[Mar
         if not block.strip():
             continue
         inside = [
-            Highlight(max(h.start, start), min(h.end, end), h.css_class, h.anchor, h.title)
+            Highlight(max(h.start, start), min(h.end, end), h.css_class, h.anchor, h.title, h.rank)
             for h in spans
             if h.start < end and h.end > start
         ]

@@ -15,6 +15,7 @@ import jinja2
 from storyline.brief.article_view import article_view
 from storyline.brief.claims_view import claims_view
 from storyline.brief.story_view import percent, story_view
+from storyline.brief.summary_view import citation_highlights, origin_highlights, summary_view
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -38,7 +39,17 @@ def _environment() -> jinja2.Environment:
 def render_html(brief: dict[str, Any]) -> str:
     template = _environment().get_template("brief.html.j2")
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
-    views = {article["id"]: article_view(article, entity_names) for article in brief["articles"]}
+    cited = citation_highlights(brief)
+    copied = origin_highlights(brief)
+    views = {
+        article["id"]: article_view(
+            article, entity_names, cited.get(article["id"], []) + copied.get(article["id"], [])
+        )
+        for article in brief["articles"]
+    }
+    summaries = {
+        story["id"]: summary_view(story, brief["articles"]) for story in brief.get("stories", [])
+    }
     stories = [story_view(story, brief["articles"]) for story in brief.get("stories", [])]
     contradictions = brief.get("contradictions", [])
     claims = {
@@ -51,5 +62,6 @@ def render_html(brief: dict[str, Any]) -> str:
         views=views,
         stories=stories,
         claims=claims,
+        summaries=summaries,
     )
     return page.rstrip("\n") + "\n"

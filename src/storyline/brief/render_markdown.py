@@ -7,6 +7,7 @@ from typing import Any
 
 from storyline.brief.claims_view import ClaimsView, claims_view
 from storyline.brief.story_view import StoryView, percent, story_view
+from storyline.brief.summary_view import Reference, SummaryView, summary_view
 
 # Article text is untrusted: a code host renders inline HTML and Markdown links, so neutralise
 # angle brackets and the characters that start Markdown constructs mid-line.
@@ -50,10 +51,19 @@ def render_markdown(brief: dict[str, Any]) -> str:
     ]
     if brief.get("stories"):
         lines += ["## Stories", ""]
+        first_note = 1
         for story in brief["stories"]:
-            lines += _story_section(story_view(story, brief["articles"]))
+            view = story_view(story, brief["articles"])
             found = claims_view(story, brief.get("contradictions", []), brief["articles"])
-            lines += _claims_section(found)
+            told = summary_view(story, brief["articles"])
+            # the issue's order: summary, key facts, disagreements, who said what, timeline,
+            # sources, what only one source reports
+            lines += _story_heading(view)
+            lines += _summary_section(told, first_note)
+            first_note += len(told.references)
+            lines += _claims_section(found, told)
+            lines += _story_section(view)
+            lines += _single_source_section(told)
     if not brief.get("entities"):
         lines += ["## Articles", ""]
     entity_names = {entity["id"]: entity["name"] for entity in brief.get("entities", [])}
@@ -94,15 +104,86 @@ def render_markdown(brief: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _story_section(view: StoryView) -> list[str]:
+def _story_heading(view: StoryView) -> list[str]:
     dates = view.first_published or "dates unknown"
     if view.last_published and view.last_published != view.first_published:
         dates += f" to {view.last_published}"
-    lines = [
+    return [
         f"### {escape_markdown(view.label)}",
         "",
         f"{dates} · {escape_markdown(view.summary)}"
         + (f": {escape_markdown(', '.join(view.independent))}" if view.independent else ""),
+        "",
+    ]
+
+
+def _summary_section(view: SummaryView, first_note: int) -> list[str]:
+    """The summary with footnote references (``[^3]``: GitHub renders them as footnotes, a
+    terminal shows them as they are); numbers run on across stories so they stay unique."""
+    if not view.lines:
+        return []
+    offset = first_note - 1
+    text = " ".join(
+        escape_markdown(line.text) + "".join(f"[^{ref.number + offset}]" for ref in line.references)
+        for line in view.lines
+    )
+    lines = [f"Summary ({view.words} words):", "", text, ""]
+    for ref in view.references:
+        excerpt = ref.text if len(ref.text) <= 220 else ref.text[:217] + "…"
+        lines.append(
+            f"[^{ref.number + offset}]: {escape_markdown(ref.origin_name)}: "
+            f"“{escape_markdown(excerpt)}” (in “{escape_markdown(ref.article_label)}”, "
+            f"characters {_span(ref)})"
+        )
+    lines.append("")
+    return lines
+
+
+def _span(ref: Reference) -> str:
+    return ref.anchor.rsplit("-c", 1)[-1].replace("-", "–")
+
+
+def _quotes_section(view: SummaryView) -> list[str]:
+    if not view.speakers:
+        return []
+    lines = ["Who said what:", ""]
+    for group in view.speakers:
+        unnamed = " (unnamed source)" if not group.named else ""
+        lines.append(f"- **{escape_markdown(group.speaker)}**{unnamed}")
+        for quote in group.quotes:
+            text = quote.text if len(quote.text) <= 300 else quote.text[:297] + "…"
+            carriers = ", ".join(escape_markdown(label) for label, _anchor in quote.carriers)
+            n = len(quote.carriers)
+            sources = (
+                f"; {quote.origins} independent source{'s' if quote.origins != 1 else ''}"
+                if n > 1
+                else ""
+            )
+            lines.append(
+                f"  - “{escape_markdown(text)}” — {quote.kind}; carried by {n} "
+                f"article{'s' if n != 1 else ''} ({carriers}){sources}"
+            )
+    lines.append("")
+    return lines
+
+
+def _single_source_section(view: SummaryView) -> list[str]:
+    if not view.single_source:
+        return []
+    lines = ["What only one source reports:", ""]
+    for item in view.single_source:
+        text = item.text if len(item.text) <= 300 else item.text[:297] + "…"
+        lines.append(
+            f"- {escape_markdown(text)} — {escape_markdown(item.source)}, in "
+            f"“{escape_markdown(item.article_label)}”"
+        )
+    lines.append("")
+    return lines
+
+
+def _story_section(view: StoryView) -> list[str]:
+    lines = [
+        "Sources:",
         "",
         "| article | own | copied from | wire | group |",
         "| --- | --- | --- | --- | --- |",
@@ -150,23 +231,8 @@ def _story_section(view: StoryView) -> list[str]:
     return lines
 
 
-def _claims_section(view: ClaimsView) -> list[str]:
+def _claims_section(view: ClaimsView, told: SummaryView) -> list[str]:
     lines: list[str] = []
-    if view.disputes:
-        lines += ["Where the reports disagree:", ""]
-        for dispute in view.disputes:
-            copying = " (changed in copying)" if dispute.in_copying else ""
-            lines.append(f"- **{escape_markdown(dispute.subject)}**{copying}")
-            for side in (dispute.a, dispute.b):
-                lines.append(
-                    f"  - {escape_markdown(side.article_label)} ({escape_markdown(side.source)}): "
-                    f"…{escape_markdown(side.before)}**{escape_markdown(side.marked)}**"
-                    f"{escape_markdown(side.after)}…"
-                )
-            lines.append(f"  - {escape_markdown(dispute.reason)}")
-            if dispute.note:
-                lines.append(f"  - Note: {escape_markdown(dispute.note)}")
-        lines.append("")
     if view.facts:
         lines += ["Key facts and their independent sources:", ""]
         for fact in view.facts:
@@ -176,6 +242,21 @@ def _claims_section(view: ClaimsView) -> list[str]:
                 f"({escape_markdown(', '.join(fact.sources))})"
             )
         lines.append("")
+    if view.groups:
+        lines += ["Where the reports disagree:", ""]
+        for dispute in view.groups:
+            copying = " (changed in copying)" if dispute.in_copying else ""
+            lines.append(f"- **{escape_markdown(dispute.subject)}**{copying}")
+            for side in dispute.sides:
+                lines.append(
+                    f"  - {escape_markdown(side.article_label)} ({escape_markdown(side.source)}): "
+                    f"…{escape_markdown(side.before)}**{escape_markdown(side.marked)}**"
+                    f"{escape_markdown(side.after)}…"
+                )
+            lines += [f"  - {escape_markdown(reason)}" for reason in dispute.reasons]
+            lines += [f"  - Note: {escape_markdown(note)}" for note in dispute.notes]
+        lines.append("")
+    lines += _quotes_section(told)
     if view.timeline:
         lines += ["Timeline:", ""]
         for row in view.timeline:

@@ -98,12 +98,14 @@ CONNECTIVES = (
     "furthermore",
     "however",
     "in addition",
+    "in particular",
     "in turn",
     "indeed",
     "meanwhile",
     "moreover",
     "nevertheless",
     "nonetheless",
+    "on the other hand",
     "separately",
     "so",
     "still",
@@ -181,7 +183,12 @@ def trim(sentence: str, *, attribution: str = "pronoun") -> Trimmed:
 # --------------------------------------------------------------------------- filters
 
 # Pronouns that need a referent in the sentence before. "I" and "we" are left: they open quotes.
-_PRONOUNS = "he she they it his her hers their theirs its him them these those"
+# "This" and "that" opening a sentence point back too ("That would lead to …", "This plan …"),
+# and so does an item of a list ("Second, they believe …" needs the sentence announcing it).
+_PRONOUNS = (
+    "he she they it his her hers their theirs its him them these those this that "
+    "first second third fourth fifth finally lastly"
+)
 PRONOUNS = frozenset(_PRONOUNS.split())
 _FIRST_WORD = re.compile(r"[\"'“‘(]*([A-Za-z]+)")
 

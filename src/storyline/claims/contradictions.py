@@ -16,6 +16,7 @@ its own module:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from storyline.claims.copy_edits import CopyEdit, edit_contradictions, mark_copy_edits
 from storyline.claims.count_disputes import changes_in, count_contradictions
@@ -46,4 +47,26 @@ def find_contradictions(
     found += speaker_contradictions(story_id, quotes, articles)
     found = mark_copy_edits(found, edits)
     found += edit_contradictions(story_id, edits, views, articles, found)
-    return sorted(found, key=lambda c: (c.kind, c.a.article_id, c.a.start, c.b.article_id))
+    ordered = sorted(found, key=lambda c: (c.kind, c.a.article_id, c.a.start, c.b.article_id))
+    return group_disputes(ordered)
+
+
+def group_disputes(found: Sequence[Contradiction]) -> list[Contradiction]:
+    """Each contradiction with the id of its dispute: contradictions of one kind and subject
+    that share a side (the same span) are one dispute, named after its first contradiction."""
+    dispute = {c.id: c.id for c in found}
+
+    def root(key: str) -> str:
+        while dispute[key] != key:
+            key = dispute[key]
+        return key
+
+    holders: dict[tuple[str, str, str, int, int], str] = {}
+    for contradiction in found:
+        for side in (contradiction.a, contradiction.b):
+            key = (contradiction.kind, contradiction.subject, side.article_id, side.start, side.end)
+            other = holders.setdefault(key, contradiction.id)
+            first, second = root(other), root(contradiction.id)
+            if first != second:
+                dispute[second] = first
+    return [replace(c, dispute=root(c.id)) for c in found]

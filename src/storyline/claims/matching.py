@@ -35,6 +35,8 @@ WORDS_WITH_ONE_ENTITY = 0.2
 WORDS_WITH_COUNT = 0.1
 WORDS_ALONE = 0.5
 WORDS_IN_COPY = 0.25
+#: Clauses with fewer content words never match on wording alone.
+MIN_WORDS = 3
 #: An entity in a fifth of a story's sentences is its setting, not a clue to one claim: in
 #: the reference story "US" and "Iraq" are, "Pompeo" and "Salih" are not.
 COMMON_SHARE = 0.2
@@ -63,7 +65,7 @@ def same_claim(x: FrameView, y: FrameView, common: frozenset[str] = frozenset())
         return True  # the same participants: one act, even if reported with two dates
     if _dated_apart(x, y):
         return False
-    words = jaccard(x.words, y.words)
+    words = jaccard(x.words, y.words) if _wordy(x) and _wordy(y) else 0.0
     if words >= WORDS_ALONE:
         return True
     if x.origin == y.origin and words >= WORDS_IN_COPY:
@@ -102,6 +104,11 @@ def compatible(x: FrameView, y: FrameView) -> bool:
     # "Shia militias".)
     heads = {x.heads.get("agent"), y.heads.get("agent")}
     return len(heads) < 2 or None in heads or bool(heads & _PRONOUNS) or bool(agents_x & agents_y)
+
+
+def _wordy(view: FrameView) -> bool:
+    """Enough content words for shared wording to mean anything ("he said" has one)."""
+    return len(view.words) >= MIN_WORDS
 
 
 def _repeats(view: FrameView) -> bool:

@@ -53,6 +53,7 @@ class Claim:
     statements: tuple[Statement, ...]
     sources: tuple[str, ...]
     statement_by: str | None = None
+    speech: bool = False  # every statement is a verb of speech ("said", "told"): who said what
 
     @property
     def independent_sources(self) -> int:
@@ -89,6 +90,9 @@ class Contradiction:
     reason: str
     in_copying: bool = False
     note: str | None = None
+    # Contradictions about one subject that share a side are one dispute with several values
+    # ("around 3,000" / "around 5,000" / "more than 5,000" troops): its id, the first one's.
+    dispute: str = ""
 
 
 @dataclass(frozen=True)

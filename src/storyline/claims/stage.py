@@ -96,6 +96,7 @@ def _claim(group: Sequence[FrameView], articles: Mapping[str, Article]) -> Claim
         statements=tuple(v.statement() for v in group),
         sources=tuple(sources),
         statement_by=next(iter(speakers)) if all_quoted and len(speakers) == 1 else None,
+        speech=all(v.frame.reporting for v in group),
     )
 
 

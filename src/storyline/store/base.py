@@ -8,7 +8,7 @@ rejections and duplicate links, and to read articles back.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,6 +42,39 @@ class StoredAnnotation:
     version: str
     depends_on: str
     data: str
+
+
+@dataclass(frozen=True)
+class StoryRecord:
+    """One story as the web app lists it; ``brief`` is its ``brief.json`` document as JSON text,
+    ``None`` while it has to be (re)built. ``activity`` orders the list: the arrival number of
+    the story's latest article."""
+
+    id: str
+    label: str
+    first_published: str | None
+    last_published: str | None
+    articles: int
+    independent_sources: int | None
+    activity: int
+    brief: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An article matching a full-text query; ``snippet`` marks the matched words with
+    ``SNIPPET_OPEN`` and ``SNIPPET_CLOSE`` (control characters, never in clean text)."""
+
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    snippet: str
+    story_id: str | None
+
+
+SNIPPET_OPEN = "\x02"
+SNIPPET_CLOSE = "\x03"
 
 
 class Store(ABC):
@@ -110,6 +143,54 @@ class Store(ABC):
         self, layer: str, article_ids: Iterable[str]
     ) -> dict[str, StoredAnnotation]:
         """The stored annotations of ``layer`` for these articles, by article id."""
+
+    # -- stories and search (what `storyline serve` reads) ----------------------------------
+
+    @abstractmethod
+    def search_articles(
+        self, words: Sequence[str], limit: int, offset: int = 0
+    ) -> tuple[int, list[SearchHit]]:
+        """Articles containing every word (full-text, case and accent insensitive), best match
+        first: (how many match in all, the hits from ``offset``)."""
+
+    @abstractmethod
+    def put_story(
+        self, story: StoryRecord, article_ids: Sequence[str], folded: Sequence[str] = ()
+    ) -> None:
+        """Record a story and its members at once: members new to stories get the next arrival
+        numbers in the order given, members of ``folded`` stories move to it, and the folded
+        stories' rows are removed. The story's ``activity`` is set by the store (its latest
+        member's arrival number); the record's own is ignored."""
+
+    @abstractmethod
+    def place_articles(self, placements: Sequence[tuple[str, str]]) -> None:
+        """Record (article id, story id) pairs at once, in the order given: an article new to
+        stories gets the next arrival number (the order the story index saw it in, which its
+        replay at the next start follows); one already placed only changes story."""
+
+    @abstractmethod
+    def story_members(self, story_id: str) -> list[str]:
+        """The story's article ids in arrival order."""
+
+    @abstractmethod
+    def story_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story of each of these articles that is in one."""
+
+    @abstractmethod
+    def iter_memberships(self) -> Iterator[tuple[str, str]]:
+        """(article id, story id) of every placed article, in arrival order."""
+
+    @abstractmethod
+    def unplaced_articles(self) -> list[str]:
+        """Ids of stored articles that are in no story, in id order."""
+
+    @abstractmethod
+    def get_story(self, story_id: str) -> StoryRecord | None: ...
+
+    @abstractmethod
+    def list_stories(self, limit: int, offset: int = 0) -> tuple[int, list[StoryRecord]]:
+        """(how many stories in all, the stories from ``offset``), newest activity first; the
+        records carry no brief."""
 
     @abstractmethod
     def close(self) -> None: ...

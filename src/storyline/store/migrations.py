@@ -63,6 +63,42 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE minhash ADD COLUMN params TEXT NOT NULL DEFAULT '';
     """,
+    # 4: what `storyline serve` reads: full-text search over articles (FTS5; `article_search`'s
+    # rowid is `article_search_rows.row`, kept beside the article in `put_article`), story
+    # membership in arrival order (the order the story index replays at start), and one row
+    # per story with its counts, its activity (the arrival number of its latest article: newest
+    # activity first without a wall clock) and its brief as JSON (NULL when it must be rebuilt).
+    """
+    CREATE VIRTUAL TABLE article_search USING fts5(
+        title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TABLE article_search_rows (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id),
+        row         INTEGER NOT NULL UNIQUE
+    );
+    INSERT INTO article_search_rows (article_id, row)
+        SELECT id, ROW_NUMBER() OVER (ORDER BY id) FROM articles;
+    INSERT INTO article_search (rowid, title, text)
+        SELECT r.row, a.title, json_extract(a.data, '$.text')
+        FROM articles AS a JOIN article_search_rows AS r ON r.article_id = a.id;
+    CREATE TABLE story_members (
+        article_id  TEXT PRIMARY KEY REFERENCES articles(id),
+        story_id    TEXT NOT NULL,
+        arrival     INTEGER NOT NULL UNIQUE
+    );
+    CREATE INDEX story_members_by_story ON story_members(story_id, arrival);
+    CREATE TABLE stories (
+        id                   TEXT PRIMARY KEY,
+        label                TEXT NOT NULL,
+        first_published      TEXT,
+        last_published       TEXT,
+        articles             INTEGER NOT NULL,
+        independent_sources  INTEGER,
+        activity             INTEGER NOT NULL,
+        brief                TEXT
+    );
+    CREATE INDEX stories_by_activity ON stories(activity DESC, id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from storyline.errors import StoreError
 from storyline.model import Article, DuplicateLink, article_from_dict, to_dict
-from storyline.store.base import InputRecord, Store, StoredAnnotation
+from storyline.store.base import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    InputRecord,
+    SearchHit,
+    Store,
+    StoredAnnotation,
+    StoryRecord,
+)
 from storyline.store.migrations import migrate
 
 # SQLite's default limit on host parameters in one statement is 32766 (since 3.32); stay well
@@ -68,8 +76,30 @@ class SQLiteStore(Store):
                         json.dumps(to_dict(article), ensure_ascii=False, sort_keys=True),
                     ),
                 )
+                self._index_text(db, article)
             self._put_input(db, record)
         return is_new
+
+    @staticmethod
+    def _index_text(db: sqlite3.Connection, article: Article) -> None:
+        """Keep the article's full-text entry in step with its stored title and text."""
+        found = db.execute(
+            "SELECT row FROM article_search_rows WHERE article_id = ?", (article.id,)
+        ).fetchone()
+        if found is None:
+            (row,) = db.execute(
+                "SELECT COALESCE(MAX(row), 0) + 1 FROM article_search_rows"
+            ).fetchone()
+            db.execute(
+                "INSERT INTO article_search_rows (article_id, row) VALUES (?, ?)", (article.id, row)
+            )
+        else:
+            row = found[0]
+            db.execute("DELETE FROM article_search WHERE rowid = ?", (row,))
+        db.execute(
+            "INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)",
+            (row, article.title, article.text),
+        )
 
     def put_rejection(self, record: InputRecord) -> None:
         with self._transaction() as db:
@@ -212,8 +242,126 @@ class SQLiteStore(Store):
             found.update({row[0]: StoredAnnotation(*row) for row in rows})
         return found
 
+    # -- stories and search -----------------------------------------------------------------
+
+    def search_articles(
+        self, words: Sequence[str], limit: int, offset: int = 0
+    ) -> tuple[int, list[SearchHit]]:
+        # Every word as a quoted FTS5 string: no user input is ever read as query syntax.
+        terms = [word.replace('"', " ").strip() for word in words]
+        query = " AND ".join(f'"{term}"' for term in terms if term)
+        if not query:
+            return 0, []
+        (total,) = self._db.execute(
+            "SELECT COUNT(*) FROM article_search WHERE article_search MATCH ?", (query,)
+        ).fetchone()
+        rows = self._db.execute(
+            "SELECT r.article_id, a.title, a.outlet, a.published,"
+            " snippet(article_search, 1, ?, ?, '…', 16), m.story_id"
+            " FROM article_search"
+            " JOIN article_search_rows AS r ON r.row = article_search.rowid"
+            " JOIN articles AS a ON a.id = r.article_id"
+            " LEFT JOIN story_members AS m ON m.article_id = r.article_id"
+            " WHERE article_search MATCH ?"
+            " ORDER BY article_search.rank, r.article_id LIMIT ? OFFSET ?",
+            (SNIPPET_OPEN, SNIPPET_CLOSE, query, limit, offset),
+        ).fetchall()
+        return total, [SearchHit(*row) for row in rows]
+
+    def place_articles(self, placements: Sequence[tuple[str, str]]) -> None:
+        with self._transaction() as db:
+            self._place(db, placements)
+
+    @staticmethod
+    def _place(db: sqlite3.Connection, placements: Iterable[tuple[str, str]]) -> None:
+        for article_id, story_id in placements:
+            placed = db.execute(
+                "UPDATE story_members SET story_id = ? WHERE article_id = ?",
+                (story_id, article_id),
+            ).rowcount
+            if not placed:
+                db.execute(
+                    "INSERT INTO story_members (article_id, story_id, arrival)"
+                    " SELECT ?, ?, COALESCE(MAX(arrival), 0) + 1 FROM story_members",
+                    (article_id, story_id),
+                )
+
+    def put_story(
+        self, story: StoryRecord, article_ids: Sequence[str], folded: Sequence[str] = ()
+    ) -> None:
+        with self._transaction() as db:
+            for story_id in folded:
+                db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+                db.execute(
+                    "UPDATE story_members SET story_id = ? WHERE story_id = ?",
+                    (story.id, story_id),
+                )
+            self._place(db, [(article_id, story.id) for article_id in article_ids])
+            db.execute(
+                "INSERT OR REPLACE INTO stories (id, label, first_published, last_published,"
+                " articles, independent_sources, activity, brief) VALUES (?, ?, ?, ?, ?, ?,"
+                " (SELECT COALESCE(MAX(arrival), 0) FROM story_members WHERE story_id = ?), ?)",
+                (
+                    story.id,
+                    story.label,
+                    story.first_published,
+                    story.last_published,
+                    story.articles,
+                    story.independent_sources,
+                    story.id,
+                    story.brief,
+                ),
+            )
+
+    def story_members(self, story_id: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY arrival",
+            (story_id,),
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def story_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            rows = self._db.execute(
+                f"SELECT article_id, story_id FROM story_members WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ).fetchall()
+            found.update(dict(rows))
+        return found
+
+    def iter_memberships(self) -> Iterator[tuple[str, str]]:
+        rows = self._db.execute("SELECT article_id, story_id FROM story_members ORDER BY arrival")
+        yield from rows
+
+    def unplaced_articles(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)"
+            " ORDER BY id"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def get_story(self, story_id: str) -> StoryRecord | None:
+        row = self._db.execute(
+            f"SELECT {_STORY_COLUMNS}, brief FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        return StoryRecord(*row) if row else None
+
+    def list_stories(self, limit: int, offset: int = 0) -> tuple[int, list[StoryRecord]]:
+        (total,) = self._db.execute("SELECT COUNT(*) FROM stories").fetchone()
+        rows = self._db.execute(
+            f"SELECT {_STORY_COLUMNS} FROM stories ORDER BY activity DESC, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return total, [StoryRecord(*row) for row in rows]
+
     def close(self) -> None:
         self._db.close()
+
+
+_STORY_COLUMNS = (
+    "id, label, first_published, last_published, articles, independent_sources, activity"
+)
 
 
 class _Transaction:

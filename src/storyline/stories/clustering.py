@@ -6,25 +6,37 @@ or more stories that it shows to be one. ``cluster_stories`` is the same index f
 in a fixed order (publication date, then id), so a batch result never depends on input order and
 equals what a stream delivered in that order would give.
 
-How one article is placed (the cost does not grow with the corpus):
+How one article is placed (the work per article is bounded: the postings read by
+``index_keys`` × ``max_postings``, the articles scored by ``max_candidates``):
 
 1. Candidates come from an inverted index over each article's most distinctive features
    (``StoryParams.index_keys`` of them: names, dates, numbers, rare words), bucketed by
-   publication week so that only articles within the time window are looked at. A key whose
-   posting list in the window is longer than ``max_postings`` is too common to be distinctive
-   and is skipped, which bounds the work per article.
-2. Each candidate is scored by the cosine of the two articles' TF-IDF vectors, where names,
+   publication week so that only articles within the time window (``window_days`` either
+   side) are looked at. A key whose posting list in the window is longer than
+   ``max_postings`` is too common to be distinctive and is skipped.
+2. When more than ``max_candidates`` articles remain, only that many are scored: those whose
+   shared index keys weigh the most in the new article's vector (ties: smaller id). A crawl
+   ten times as dense per week gives each article about ten times as many candidates; without
+   the cap the cost of a batch grows with the square of its articles.
+3. Each candidate is scored by the cosine of the two articles' TF-IDF vectors, where names,
    dates and numbers weigh more than words (``StoryParams.boosts``), and the score is damped
    when the two articles are about different years (two earthquakes of one kind, years apart).
-3. A story's score is its members' summed similarity divided by its size: average linkage,
-   with members that are no candidate counted as 0. Averaging, unlike the best single link,
+4. A story's score is its members' summed similarity divided by its size: average linkage,
+   with members that are not scored counted as 0. Averaging, unlike the best single link,
    keeps one article that mentions two events from chaining them into one story.
-4. The best story at or above ``threshold`` is joined; other stories also at or above
+5. The best story at or above ``threshold`` is joined; other stories also at or above
    ``merge_threshold`` are merged into it.
 
 Document frequencies are counted as articles arrive. ``cluster_stories`` counts them over the
-whole batch first (``prior``), so its IDF is the batch's; a stream's early articles see a
-smaller corpus, which is why a stream and a batch agree nearly, not always exactly.
+whole batch first, so its IDF is the batch's; a stream's early articles see a smaller corpus,
+which is why a stream and a batch agree nearly, not always exactly.
+
+The index keeps each article as two small arrays (feature columns, damped counts: 2.6 KiB per
+article on the benchmark's corpus, where a dict of weights takes 10) and scores the candidates
+of a new article with a few numpy operations; logarithms are ``math.log``, whose results do not
+depend on the processor as numpy's vectorised ones may.
+On benchmarks/stories_scale.py's corpus, clustering took 3.9, 15.7 and 62.7 CPU seconds for
+10k, 30k and 100k articles (pure Python with the same cap: 9.8, 58 and 264; the same stories).
 
 Story ids survive growth: a story is named after its founding member (the first added; in a
 batch, the earliest published, then smallest id), and a merge keeps the older story's id, so a
@@ -33,14 +45,16 @@ web app can follow a story while articles keep arriving.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import heapq
 import math
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import TYPE_CHECKING, Literal
+
+import numpy as np
 
 from storyline.model import Article
 from storyline.stories.features import StoryFeatures, extract_features, sublinear
@@ -49,6 +63,8 @@ if TYPE_CHECKING:
     from storyline.language.annotate import LanguageAnnotation
 
 STAGE_VERSION = "stories-1"
+
+_UNDATED = -(2**40)  # the day of an undated article in the arrays
 
 EventKind = Literal["joined", "started", "merged"]
 
@@ -77,9 +93,15 @@ class StoryParams:
       tuned: ECB+ carries no publication dates). Undated articles are never excluded;
     - ``index_keys`` 40 and ``max_postings`` 1000 bound the postings read per article (20 or 80
       keys changed F1 by under half a point);
-    - ``max_candidates`` MAXC: at most this many candidates are scored per article, those sharing
-      the most weight of its index keys (see the module docstring). TUNING
-      ``None`` scores every candidate.
+    - ``max_candidates`` 100: at most this many candidates are scored per article, those
+      sharing the most weight of its index keys (``None``: every candidate). ECB+ gives each
+      document 30 candidates on average (at most 103), and its stories are the same for any cap
+      from 30 up (20: F1 .913; 10: .898). On benchmarks/stories_scale.py's corpus, where a week
+      holds ever more articles, the mean number of candidates without a cap was 76 at 10k
+      articles and 214 at 30k (at most 585): a cap of 100 kept B-cubed F1 against the
+      constructed events at .736 → .737 (10k) and .635 → .638 (30k), 200 at .736 and .635,
+      50 moved 61 of 2,123 stories at 10k. 100 is a round value with a wide margin over
+      ECB+'s 30 that scores 97 candidates per article at 30k where 200 scores 174.
     """
 
     threshold: float = 0.14
@@ -140,16 +162,42 @@ def story_id_for(founder_id: str) -> str:
 
 @dataclass
 class _Member:
-    features: StoryFeatures
-    day: int | None  # publication date as an ordinal
+    published: dt.date | None
     bucket: int | None
-    year: int | None  # the year it mentions most: see ``_main_year``
     title: str
-    arrival: int  # how many articles came before: decides which story is older
+    arrival: int  # how many articles came before: indexes the arrays, decides which story is older
+
+
+class _Growing:
+    """A numpy array that grows by doubling; ``view()`` is its filled part."""
+
+    def __init__(self, dtype: type, fill: float = 0) -> None:
+        self._data = np.full(1024, fill, dtype=dtype)
+        self._fill = fill
+        self.size = 0
+
+    def view(self) -> np.ndarray:
+        return self._data[: self.size]
+
+    def append(self, value: float) -> None:
+        if self.size == len(self._data):
+            grown = np.full(2 * len(self._data), self._fill, dtype=self._data.dtype)
+            grown[: self.size] = self._data
+            self._data = grown
+        self._data[self.size] = value
+        self.size += 1
+
+    def add_at(self, positions: np.ndarray, value: float) -> None:
+        self._data[positions] += value
 
 
 class StoryIndex:
-    """Stories built one article at a time. See the module docstring for the rule."""
+    """Stories built one article at a time. See the module docstring for the rule.
+
+    Each article is kept as two small arrays: the columns of its features and their damped,
+    boosted counts (``sublinear(count) × boost``); the IDF is applied when it is scored, so a
+    stream's changing document frequencies need no stored vector rebuilt.
+    """
 
     def __init__(
         self,
@@ -158,28 +206,27 @@ class StoryIndex:
         corpus_size: int = 0,
     ) -> None:
         """``document_frequencies`` and ``corpus_size`` fix the IDF (a batch counts them
-        first); without them the index counts them as articles arrive. A fixed mapping is
-        read, not copied: it must not change while the index is in use."""
+        first); without them the index counts them as articles arrive."""
         self.params = params or StoryParams()
-        self._frozen_df = document_frequencies is not None
-        self._df: Mapping[str, int] = (
-            document_frequencies if document_frequencies is not None else Counter()
-        )
+        self._given_df = document_frequencies
         self._size = corpus_size
         self._members: dict[str, _Member] = {}
         self._story_of: dict[str, str] = {}  # article id -> story id
         self._stories: dict[str, list[str]] = {}  # story id -> member ids, in arrival order
-        # key -> week bucket (None: undated) -> article ids
-        self._postings: dict[str, dict[int | None, list[str]]] = {}
-        # With fixed document frequencies (a batch) an article's weighted vector never changes:
-        # compute it once. Rebuilding both vectors on every comparison was 90% of clustering
-        # time at 10k articles (benchmarks/stories_scale.py). Only the vectors a later article
-        # can still meet are kept: those of the newest dated bucket, the one before it and
-        # undated articles (``_evict``); a vector dropped and needed again (articles added out
-        # of date order) is computed again, to the same floats.
-        self._vectors: dict[str, dict[str, float]] = {}
-        self._cached_in: dict[int | None, list[str]] = {}  # bucket -> ids with a cached vector
-        self._newest_bucket: int | None = None
+        # Features as columns: key -> column, and per column its document frequency.
+        self._columns: dict[str, int] = {}
+        self._names: list[str] = []  # column -> key
+        self._df = _Growing(np.float64)  # column -> document frequency, counted (a stream)
+        self._idf_of = _Growing(np.float64)  # column -> IDF, when the frequencies were given
+        # Per article, by arrival: id, columns, weights before IDF, day (ordinal), main year.
+        self._ids: list[str] = []
+        self._cols: list[np.ndarray] = []
+        self._tf: list[np.ndarray] = []
+        self._days = _Growing(np.int64, _UNDATED)
+        self._years = _Growing(np.int64, 0)
+        # key -> week bucket (None: undated) -> arrivals of the articles indexed under it
+        self._postings: dict[str, dict[int | None, array[int]]] = {}
+        self._scratch = np.zeros(0)  # the new article's weights by column, while it is scored
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -196,19 +243,15 @@ class StoryIndex:
         article_id = features.article_id
         if article_id in self._story_of:
             return StoryEvent("joined", self._story_of[article_id])
-        self._count(features)
-        published = features.published
-        member = _Member(
-            features,
-            published.toordinal() if published is not None else None,
-            self._bucket(features),
-            _main_year(features),
-            title,
-            arrival=len(self._members),
-        )
-        vector = self._vector_of(features, member.bucket)
-        keys = self._index_keys(vector)
-        scores = self._story_scores(member, vector, keys)
+        arrival = len(self._ids)
+        member = _Member(features.published, self._bucket(features), title, arrival)
+        self._store(features)
+        scores: dict[str, float] = {}
+        keys: dict[str, float] = {}
+        if len(self._cols[arrival]):  # an article without a feature starts its own story
+            weights = self._weights([arrival])[1]
+            keys = self._index_keys(arrival, weights)
+            scores = self._story_scores(member, weights, keys)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         event: StoryEvent
         if not ranked or ranked[0][1] < self.params.threshold:
@@ -227,7 +270,8 @@ class StoryIndex:
         self._story_of[article_id] = story
         self._members[article_id] = member
         for key in keys:
-            self._postings.setdefault(key, {}).setdefault(member.bucket, []).append(article_id)
+            by_bucket = self._postings.setdefault(key, {})
+            by_bucket.setdefault(member.bucket, array("i")).append(arrival)
         return event
 
     def stories(self) -> list[Story]:
@@ -241,127 +285,170 @@ class StoryIndex:
         return self._story_of[article_id]
 
     def similarity(self, a: StoryFeatures, b: StoryFeatures) -> float:
-        """Cosine of the two weighted vectors, damped when their main years differ."""
-        return self._similarity(self._vector(a), _main_year(a), self._vector(b), _main_year(b))
+        """Cosine of the two weighted vectors under the index's current IDF, damped when their
+        main years differ (what scoring computes, one pair at a time)."""
+        va, vb = self._vector(a), self._vector(b)
+        score = math.fsum(va[key] * vb[key] for key in va.keys() & vb.keys())
+        year_a, year_b = _main_year(a), _main_year(b)
+        if year_a is not None and year_b is not None and year_a != year_b:
+            score *= self.params.year_penalty
+        return score
 
-    # --- scoring ------------------------------------------------------------------------------
+    # --- features and weights -----------------------------------------------------------------
 
-    def _count(self, features: StoryFeatures) -> None:
-        if not self._frozen_df:
-            assert isinstance(self._df, Counter)
+    def _store(self, features: StoryFeatures) -> None:
+        """Columns, damped counts, day and main year of a new article; its document
+        frequencies counted unless they were given."""
+        keys = list(features.counts)
+        known = self._columns
+        cols = [known.get(key, -1) for key in keys]
+        for k, key in enumerate(keys):
+            if cols[k] < 0:
+                cols[k] = known[key] = len(self._names)
+                self._names.append(key)
+                if self._given_df is None:
+                    self._df.append(0)
+                else:  # the IDF is fixed: compute it once
+                    self._idf_of.append(self._idf_value(self._given_df.get(key, 0)))
+        boosts = self.params.boosts
+        tf = np.array(
+            [sublinear(count) * boosts.get(key[0], 1.0) for key, count in features.counts.items()],
+            dtype=np.float64,
+        )
+        if self._given_df is None:
             self._size += 1
-            self._df.update(features.counts.keys())
+            self._df.add_at(np.array(cols, dtype=np.int64), 1)
+        self._ids.append(features.article_id)
+        self._cols.append(np.array(cols, dtype=np.int32))
+        self._tf.append(tf)
+        published = features.published
+        self._days.append(published.toordinal() if published is not None else _UNDATED)
+        self._years.append(_main_year(features) or 0)
 
-    def _corpus_size(self) -> int:
-        return max(self._size, self.params.min_corpus)
+    def _idf_value(self, frequency: float) -> float:
+        return math.log((max(self._size, self.params.min_corpus) + 1) / (frequency + 1))
 
-    def _idf(self, key: str) -> float:
-        return math.log((self._corpus_size() + 1) / (self._df.get(key, 0) + 1))
+    def _idf(self, columns: np.ndarray) -> np.ndarray:
+        # math.log, not numpy's: numpy's SIMD logarithms may differ in the last bit from one
+        # processor to another, and a batch must give the same stories on every machine.
+        if self._given_df is not None:
+            return self._idf_of.view()[columns]
+        frequencies, where = np.unique(self._df.view()[columns], return_inverse=True)
+        values = np.array([self._idf_value(f) for f in frequencies.tolist()], dtype=np.float64)
+        return values[where]
+
+    def _weights(self, arrivals: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The articles' unit-length TF-IDF weights, one after the other: (columns, weights,
+        where each article starts). Each article must have at least one feature."""
+        cols = np.concatenate([self._cols[k] for k in arrivals])
+        raw = np.concatenate([self._tf[k] for k in arrivals]) * self._idf(cols)
+        lengths = np.array([len(self._cols[k]) for k in arrivals])
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        norms = np.sqrt(np.add.reduceat(raw * raw, starts))
+        norms[norms == 0] = 1.0
+        return cols, raw / np.repeat(norms, lengths), starts
 
     def _vector(self, features: StoryFeatures) -> dict[str, float]:
+        """One article's weights as a dict, for ``similarity``."""
         boosts = self.params.boosts
+        corpus = max(self._size, self.params.min_corpus)
+        df = self._df.view()
+
+        def idf(key: str) -> float:
+            column = self._columns.get(key)
+            if self._given_df is not None:
+                frequency = self._given_df.get(key, 0)
+            else:
+                frequency = int(df[column]) if column is not None else 0
+            return math.log((corpus + 1) / (frequency + 1))
+
         vector = {
-            key: sublinear(count) * self._idf(key) * boosts.get(key[0], 1.0)
+            key: sublinear(count) * idf(key) * boosts.get(key[0], 1.0)
             for key, count in features.counts.items()
         }
         norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
         return {key: value / norm for key, value in vector.items() if value > 0}
 
-    def _vector_of(self, features: StoryFeatures, bucket: int | None) -> dict[str, float]:
-        if not self._frozen_df:  # frequencies still change as articles arrive
-            return self._vector(features)
-        vector = self._vectors.get(features.article_id)
-        if vector is not None:
-            return vector
-        vector = self._vector(features)
-        newest = self._newest_bucket
-        if bucket is None or newest is None or bucket >= newest - 1:
-            self._vectors[features.article_id] = vector
-            self._cached_in.setdefault(bucket, []).append(features.article_id)
-        if bucket is not None and (newest is None or bucket > newest):
-            self._newest_bucket = bucket
-            self._evict(bucket - 1)
-        return vector
-
-    def _evict(self, oldest: int) -> None:
-        """Drop the cached vectors of dated buckets before ``oldest``: an article of a later
-        bucket never looks at them."""
-        for bucket in [b for b in self._cached_in if b is not None and b < oldest]:
-            for article_id in self._cached_in.pop(bucket):
-                self._vectors.pop(article_id, None)
-
-    def _similarity(
-        self, va: dict[str, float], year_a: int | None, vb: dict[str, float], year_b: int | None
-    ) -> float:
-        # Only shared keys add to a dot product; fsum makes the sum exact, so it does not
-        # depend on the order a set of keys comes in.
-        score = math.fsum(va[key] * vb[key] for key in va.keys() & vb.keys())
-        if year_a is not None and year_b is not None and year_a != year_b:
-            score *= self.params.year_penalty
-        return score
-
-    def _index_keys(self, vector: Mapping[str, float]) -> dict[str, float]:
-        """The article's ``index_keys`` heaviest features, with their weights."""
-        ranked = sorted(vector.items(), key=lambda item: (-item[1], item[0]))
-        return dict(ranked[: self.params.index_keys])
+    def _index_keys(self, arrival: int, weights: np.ndarray) -> dict[str, float]:
+        """The article's ``index_keys`` heaviest features (ties: smaller key), with weights."""
+        names = self._names
+        pairs = zip(self._cols[arrival].tolist(), weights.tolist(), strict=True)
+        ranked = sorted((-weight, names[col]) for col, weight in pairs if weight > 0)
+        return {key: -negative for negative, key in ranked[: self.params.index_keys]}
 
     def _bucket(self, features: StoryFeatures) -> int | None:
         if features.published is None:
             return None
         return features.published.toordinal() // self.params.window_days
 
-    def _candidates(self, member: _Member, keys: Mapping[str, float]) -> list[str]:
-        """Articles within the time window that share an index key with ``member``: all of
-        them when there are at most ``max_candidates``, else the ``max_candidates`` with the
-        largest summed weight (in ``member``'s vector) of the keys they share, then smaller id.
-        """
-        postings: list[tuple[float, list[str]]] = []
-        sure: set[str] = set()  # undated or of the same week: within the window
-        unsure: set[str] = set()  # of the week before or after: the dates decide
+    # --- scoring ------------------------------------------------------------------------------
+
+    def _candidates(self, member: _Member, keys: Mapping[str, float]) -> list[int]:
+        """Arrivals of the articles within the time window that share an index key with
+        ``member``: all of them when there are at most ``max_candidates``, else the
+        ``max_candidates`` with the largest summed weight (in ``member``'s vector) of the keys
+        they share, then smaller id. Sorted by id."""
+        found: list[np.ndarray] = []
+        weights: list[float] = []
+        bucket = member.bucket
         for key, weight in keys.items():
             by_bucket = self._postings.get(key)
             if not by_bucket:
                 continue
-            bucket = member.bucket
             if bucket is None:
-                near, far = list(by_bucket.values()), []
+                lists = list(by_bucket.values())
             else:
-                near = [by_bucket[b] for b in (None, bucket) if b in by_bucket]
-                far = [by_bucket[b] for b in (bucket - 1, bucket + 1) if b in by_bucket]
-            if sum(map(len, near)) + sum(map(len, far)) > self.params.max_postings:
+                wanted = (None, bucket - 1, bucket, bucket + 1)
+                lists = [by_bucket[b] for b in wanted if b in by_bucket]
+            if sum(map(len, lists)) > self.params.max_postings:
                 continue  # too common to be distinctive
-            for posting in near:
-                sure.update(posting)
-                postings.append((weight, posting))
-            for posting in far:
-                unsure.update(posting)
-                postings.append((weight, posting))
-        day, window = member.day, self.params.window_days
-        for other in unsure - sure:
-            other_day = self._members[other].day
-            if day is None or other_day is None or abs(day - other_day) <= window:
-                sure.add(other)
+            for posting in lists:
+                found.append(np.frombuffer(posting, dtype=np.int32))
+                weights.append(weight)
+        if not found:
+            return []
+        arrivals = np.concatenate(found).astype(np.int64)
+        shared = np.repeat(np.array(weights), [len(f) for f in found])
+        del found  # views into the posting lists, which cannot grow while one is open
+        unique, inverse = np.unique(arrivals, return_inverse=True)
+        totals = np.bincount(inverse, weights=shared)
+        day = self._days.view()[member.arrival]
+        if day != _UNDATED:
+            days = self._days.view()[unique]
+            near = (days == _UNDATED) | (np.abs(days - day) <= self.params.window_days)
+            unique, totals = unique[near], totals[near]
         limit = self.params.max_candidates
-        if limit is None or len(sure) <= limit:
-            return sorted(sure)
-        shared = dict.fromkeys(sorted(sure), 0.0)
-        for weight, posting in postings:
-            for other in posting:
-                if other in shared:
-                    shared[other] += weight
-        # nlargest is sorted(..., reverse=True)[:limit]: stable, so equal weights keep id order.
-        best = heapq.nlargest(limit, shared.items(), key=itemgetter(1))
-        return sorted(other for other, _ in best)
+        ids = self._ids
+        if limit is not None and len(unique) > limit:
+            order = np.argsort(-totals, kind="stable")
+            cut = totals[order[limit - 1]]
+            above = unique[totals > cut].tolist()
+            tied = sorted(unique[totals == cut].tolist(), key=ids.__getitem__)
+            unique = np.array(above + tied[: limit - len(above)], dtype=np.int64)
+        return sorted(unique.tolist(), key=ids.__getitem__)
 
     def _story_scores(
-        self, member: _Member, vector: dict[str, float], keys: Mapping[str, float]
+        self, member: _Member, weights: np.ndarray, keys: Mapping[str, float]
     ) -> dict[str, float]:
+        candidates = self._candidates(member, keys)
+        if not candidates:
+            return {}
+        # The dot products: the new article's weights spread over a scratch row indexed by
+        # column, read at every candidate's columns, summed per candidate.
+        own_cols = self._cols[member.arrival]
+        if len(self._scratch) < len(self._names):
+            self._scratch = np.zeros(2 * len(self._names))
+        self._scratch[own_cols] = weights
+        cols, others, starts = self._weights(candidates)
+        sims = np.add.reduceat(self._scratch[cols] * others, starts)
+        self._scratch[own_cols] = 0.0
+        year = self._years.view()[member.arrival]
+        if year:
+            years = self._years.view()[candidates]
+            sims[(years != 0) & (years != year)] *= self.params.year_penalty
         sums: dict[str, float] = {}
-        for other_id in self._candidates(member, keys):
-            other = self._members[other_id]
-            other_vector = self._vector_of(other.features, other.bucket)
-            score = self._similarity(vector, member.year, other_vector, other.year)
-            story = self._story_of[other_id]
+        for arrival, score in zip(candidates, sims.tolist(), strict=True):
+            story = self._story_of[self._ids[arrival]]
             sums[story] = sums.get(story, 0.0) + score
         return {story: total / len(self._stories[story]) for story, total in sums.items()}
 
@@ -383,7 +470,7 @@ class StoryIndex:
 
     def _story(self, story_id: str, ids: list[str]) -> Story:
         members = [self._members[i] for i in ids]
-        dates = sorted(m.features.published.isoformat() for m in members if m.features.published)
+        dates = sorted(m.published.isoformat() for m in members if m.published)
         founder = self._members[ids[0]]
         return Story(
             id=story_id,

@@ -6,9 +6,10 @@ Articles are grouped into stories (``clustering.cluster_stories``). Inside each 
    at most ``CandidateParams.exhaustive_up_to`` (12) articles, otherwise the pairs whose word
    shingles collide in MinHash LSH, at most ``max_partners`` per article, so the alignments of
    a 300-article story grow with its articles, not with their pairs;
-2. each member is cut for alignment once (``segments.segment``: tokens, sentences, quotes) and
-   every candidate pair is aligned on those segments (``alignment.align_segmented``, what
-   ``align_articles`` does for one pair after segmenting both articles again);
+2. each member in a candidate pair is cut for alignment once (``segments.segment``: tokens,
+   sentences, quotes) and every candidate pair is aligned on those segments
+   (``alignment.align_segmented``; ``align_articles`` would segment both articles again for
+   every pair);
 3. fact edits inside copied passages are found (not inside shared quotations), and provenance
    decides who copied whom, the patchworks, passage origins and source groups.
 
@@ -101,7 +102,8 @@ def analyse_story(
     annotations = language or {}
     align_params = align_params or AlignParams()
     pairs = candidate_pairs(members, candidate_params, signatures)
-    segments = {a.id: segment(a, annotations.get(a.id)) for a in members}
+    paired = {pair.a_id for pair in pairs} | {pair.b_id for pair in pairs}
+    segments = {a.id: segment(a, annotations.get(a.id)) for a in members if a.id in paired}
     alignments: list[AlignedPassage] = []
     edits: list[PassageEdit] = []
     for pair in pairs:
