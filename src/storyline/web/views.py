@@ -43,37 +43,52 @@ class Side:
 
 @dataclass(frozen=True)
 class Dispute:
+    """One dispute: every value reported for one thing (two or more sides), with the reasons
+    and notes of the pairwise contradictions behind it."""
+
     kind: str
     subject: str
-    reason: str
-    note: str | None
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...]
     in_copying: bool
-    a: Side
-    b: Side
+    sides: tuple[Side, ...]
 
 
 def disputes(brief: Mapping[str, Any], claims: Any) -> list[Dispute]:
-    """The story's disputes (``claims_view``) with a link to each side's span."""
+    """The story's disputes (``claims_view``), one per ``dispute`` id, each side linked to
+    its span in its article."""
     story_id = brief["stories"][0]["id"]
     raw = [c for c in brief.get("contradictions", []) if c["story_id"] == story_id]
+    grouped: dict[str, list[tuple[Any, Mapping[str, Any]]]] = {}
+    for view, data in zip(claims.disputes, raw, strict=True):
+        grouped.setdefault(data.get("dispute") or data["id"], []).append((view, data))
     found = []
-    for view, data in zip(claims.disputes, raw, strict=False):
-        sides = []
-        for side, span in ((view.a, data["a"]), (view.b, data["b"])):
-            sides.append(
-                Side(
-                    side.article_label,
-                    side.outlet,
-                    side.source,
-                    side.before,
-                    side.marked,
-                    side.after,
-                    cite_link(span["article_id"], span["start"], span["end"]),
+    for pairs in grouped.values():
+        sides: dict[tuple[str, int, int], Side] = {}
+        for view, data in pairs:
+            for side, span in ((view.a, data["a"]), (view.b, data["b"])):
+                key = (span["article_id"], span["start"], span["end"])
+                sides.setdefault(
+                    key,
+                    Side(
+                        side.article_label,
+                        side.outlet,
+                        side.source,
+                        side.before,
+                        side.marked,
+                        side.after,
+                        cite_link(*key),
+                    ),
                 )
-            )
+        views = [view for view, _ in pairs]
         found.append(
             Dispute(
-                view.kind, view.subject, view.reason, view.note, view.in_copying, sides[0], sides[1]
+                kind=views[0].kind,
+                subject=views[0].subject,
+                reasons=tuple(dict.fromkeys(v.reason for v in views)),
+                notes=tuple(dict.fromkeys(v.note for v in views if v.note)),
+                in_copying=any(v.in_copying for v in views),
+                sides=tuple(sides.values()),
             )
         )
     return found
