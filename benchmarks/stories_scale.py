@@ -18,8 +18,9 @@ token XML joined as ``storyline evaluate stories`` reads it) and the five refere
 The time span stays the same for every size, so 100k articles are ten times as dense per week
 as 10k: the growth measured is a crawl's breadth (more outlets, more events), the harder case
 for clustering, whose candidate lists grow with the articles inside the time window (at most
-``StoryParams.max_candidates`` of them are scored per article, which keeps its cost about
-linear).
+``StoryParams.max_candidates`` of them are scored per article, which bounds its work per
+article). The stories grow too (more events of one kind merged in a crowded week), and with
+them the pairs aligned per article.
 
 Each size runs in a fresh subprocess so its peak resident memory (ru_maxrss) is its own; the
 figure after each stage shows which stage raised it. Every stage gives wall seconds and CPU
