@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,27 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 REFERENCE_STORY = SHARED / "corpus" / "iraq-embassy-2020"
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+# One session fixture for every real-browser test (tests/e2e, tests/web): Playwright's sync API
+# runs one instance per process, so a second fixture starting its own would fail in a worker
+# that happens to run tests of both folders.
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (its own browser download does not work here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium not installed (make test installs it as root)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield instance
+        instance.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from e2e.conftest import browser  # noqa: F401  (the one Chromium fixture, shared)
 from web.live import LiveServer
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "iraq-embassy-2020"

@@ -7,15 +7,15 @@ a mistake in a template could not run an article's markup.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 import jinja2
 
 from storyline.brief.article_view import article_view
 from storyline.brief.claims_view import claims_view
-from storyline.brief.story_view import percent, story_view
+from storyline.brief.story_view import story_view
 from storyline.brief.summary_view import citation_highlights, origin_highlights, summary_view
+from storyline.brief.templating import environment
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -23,17 +23,8 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("storyline.brief", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["percent"] = percent
-    return environment
+    return environment("storyline.brief")
 
 
 def render_html(brief: dict[str, Any]) -> str:

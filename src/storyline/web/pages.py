@@ -7,7 +7,6 @@ brief's view objects; ``static/app.js`` is the only script (the CSP allows no ot
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import Annotated, Any
 
 import jinja2
@@ -15,7 +14,8 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
 from storyline.brief.claims_view import claims_view
-from storyline.brief.story_view import percent, story_view
+from storyline.brief.story_view import story_view
+from storyline.brief.templating import environment
 from storyline.web import views
 from storyline.web.api import MAX_PAGE, article_entry, search_articles
 from storyline.web.problems import Problem
@@ -24,17 +24,8 @@ from storyline.web.service import StoryService
 PAGE_SIZE = 20
 
 
-@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("storyline.web", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters["percent"] = percent
-    return environment
+    return environment("storyline.web")
 
 
 def render(template: str, status: int = 200, **context: Any) -> HTMLResponse:
