@@ -153,7 +153,7 @@ class StoryService:
         annotation = annotate_articles([article], store)[article.id]
         timings["language"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        features = _placeable(features_from_annotation(article, annotation))
+        features = features_from_annotation(article, annotation)
         put_features(store, features)
         event = self._index.add_features(features, article.title or "")
         timings["place"] = time.perf_counter() - clock
@@ -348,16 +348,6 @@ def _record(
     )
 
 
-def _placeable(features: StoryFeatures) -> StoryFeatures:
-    """Features ``StoryIndex`` can place. An article with none at all (a text of symbols, or
-    of words too short to count) gets one word feature of its own, which no other article
-    shares: it starts a story of its own. A workaround: ``StoryIndex`` assumes at least one
-    feature and fails on an empty bag."""
-    if features.counts:
-        return features
-    return StoryFeatures(features.article_id, features.published, {f"w:{features.article_id}": 1})
-
-
 def put_features(store: Store, features: StoryFeatures) -> None:
     """Keep an article's story features: what the index restores from at the next start."""
     data = {
@@ -394,12 +384,10 @@ def _load_features(store: Store, article_ids: Sequence[str]) -> dict[str, StoryF
                 continue
             data = json.loads(item.data)
             published = data["published"]
-            found[article_id] = _placeable(
-                StoryFeatures(
-                    article_id,
-                    dt.date.fromisoformat(published) if published else None,
-                    data["counts"],
-                )
+            found[article_id] = StoryFeatures(
+                article_id,
+                dt.date.fromisoformat(published) if published else None,
+                data["counts"],
             )
         if not missing:
             continue
@@ -409,8 +397,7 @@ def _load_features(store: Store, article_ids: Sequence[str]) -> dict[str, StoryF
             for article_id, item in store.get_annotations(LAYER, missing).items()
             if item.version == STAGE_VERSION
         }
-        for article_id, extracted in extract_features(articles, annotations).items():
-            features = _placeable(extracted)
+        for article_id, features in extract_features(articles, annotations).items():
             put_features(store, features)
             found[article_id] = features
     return found
